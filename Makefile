@@ -1,0 +1,65 @@
+# Veikart: `make run` and `make test` are all a new machine needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run serve install test test-unit test-e2e bench lint format messages migrations-check lock check-deploy ci clean
+
+$(STAMP): requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+install: $(STAMP) ## Create the virtual environment from the lock file.
+
+run: install ## Migrate the embedded database, load the demo and serve it at http://$(HOST):$(PORT).
+	DEBUG=true $(BIN)/python manage.py compilemessages -v0 --ignore=.venv
+	DEBUG=true $(BIN)/python manage.py migrate --no-input
+	DEBUG=true $(BIN)/python manage.py load_demo --demo-passwords
+	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install ## The whole test suite (unit, integration and browser tests).
+	TESTING=true $(BIN)/python manage.py compilemessages -v0 --ignore=.venv
+	TESTING=true $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+test-unit: install
+	TESTING=true $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
+
+test-e2e: install
+	TESTING=true $(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
+
+bench: install ## Generate national-scale data and print measured server times.
+	TESTING=true $(BIN)/python -m benchmarks
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: install ## Update the .po catalogues and compile them.
+	cd veikart && ../$(BIN)/python ../manage.py makemessages -l nn -l en -l nb --no-obsolete --ignore='static/vendor/*'
+	$(BIN)/python manage.py compilemessages -v0 --ignore=.venv
+
+migrations-check: install
+	TESTING=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+check-deploy: install
+	DEBUG=false SECRET_KEY=check-deploy-$$RANDOM-$$RANDOM-$$RANDOM-$$RANDOM-long-enough-secret ALLOWED_HOSTS=veikart.example.org \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+lock: ## Regenerate requirements.lock from pyproject.toml.
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -q -o requirements.lock
+
+ci: lint migrations-check check-deploy test
+
+clean:
+	rm -rf $(VENV) var staticfiles

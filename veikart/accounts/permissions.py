@@ -1,0 +1,75 @@
+"""Every permission rule of Veikart, in one place.
+
+Views, templates, QuerySets and services ask these functions; nothing else
+inspects roles directly. Each function takes the requesting user (possibly
+anonymous) and returns a boolean.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+
+    from veikart.accounts.models import Organisation, User
+
+
+def _role(user: User | AnonymousUser) -> str | None:
+    if not user.is_authenticated or not user.is_active:
+        return None
+    return user.role
+
+
+def is_strategy_office(user: User | AnonymousUser) -> bool:
+    """True for the secretariat, which maintains and publishes everything, and superusers."""
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or _role(user) == "strategy_office")
+    )
+
+
+def can_view_unpublished(user: User | AnonymousUser) -> bool:
+    """Whether the user may see drafts and unpublished content (staff only)."""
+    return bool(
+        user.is_authenticated and user.is_active and (user.is_staff or is_strategy_office(user))
+    )
+
+
+def can_edit_framework(user: User | AnonymousUser) -> bool:
+    """Strategies, goals, sub-goals, phases and user groups: the strategy office only."""
+    return is_strategy_office(user)
+
+
+def can_view_history(user: User | AnonymousUser) -> bool:
+    """The change history with diffs is for staff."""
+    return can_view_unpublished(user)
+
+
+def owns(user: User | AnonymousUser, owners: Any) -> bool:
+    """Whether the user's organisation is among ``owners`` (an iterable of organisations)."""
+    if not user.is_authenticated or user.organisation_id is None:
+        return False
+    return any(owner.pk == user.organisation_id for owner in owners)
+
+
+def can_edit_owned(user: User | AnonymousUser, owners: Any) -> bool:
+    """Content owned by organisations (roadmap items, indicator data).
+
+    The strategy office edits all of it; an owner editor edits only what one of
+    ``owners`` (an iterable of organisations) is, and only its own organisation.
+    """
+    if is_strategy_office(user):
+        return True
+    return _role(user) == "owner_editor" and owns(user, owners)
+
+
+def can_read_governance_papers(user: User | AnonymousUser) -> bool:
+    """Meeting papers, including drafts shared with a governance body."""
+    return is_strategy_office(user) or _role(user) == "body_member"
+
+
+def organisation_of(user: User | AnonymousUser) -> Organisation | None:
+    """The organisation the user belongs to, or None."""
+    return getattr(user, "organisation", None) if user.is_authenticated else None

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StrategyConfig(AppConfig):
+    name = "veikart.strategy"
+    verbose_name = _("Strategy framework")
+    demo_loader = "veikart.strategy.demo.load"
+    demo_order = 20
