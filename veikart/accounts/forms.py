@@ -12,9 +12,5 @@ class LoginForm(AuthenticationForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["username"].widget.attrs.update(
-            {"class": "ds-input", "autocomplete": "username"}
-        )
-        self.fields["password"].widget.attrs.update(
-            {"class": "ds-input", "autocomplete": "current-password"}
-        )
+        self.fields["username"].widget.attrs.update({"class": "ds-input", "autocomplete": "username"})
+        self.fields["password"].widget.attrs.update({"class": "ds-input", "autocomplete": "current-password"})

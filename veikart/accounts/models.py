@@ -28,9 +28,7 @@ class Organisation(models.Model):
         max_length=9,
         blank=True,
         validators=[RegexValidator(r"^\d{9}$", _("An organisation number has nine digits."))],
-        help_text=_(
-            "The nine-digit number in the Central Coordinating Register for Legal Entities."
-        ),
+        help_text=_("The nine-digit number in the Central Coordinating Register for Legal Entities."),
     )
     history = HistoricalRecords()
 

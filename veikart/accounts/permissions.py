@@ -23,18 +23,12 @@ def _role(user: User | AnonymousUser) -> str | None:
 
 def is_strategy_office(user: User | AnonymousUser) -> bool:
     """True for the secretariat, which maintains and publishes everything, and superusers."""
-    return bool(
-        user.is_authenticated
-        and user.is_active
-        and (user.is_superuser or _role(user) == "strategy_office")
-    )
+    return bool(user.is_authenticated and user.is_active and (user.is_superuser or _role(user) == "strategy_office"))
 
 
 def can_view_unpublished(user: User | AnonymousUser) -> bool:
     """Whether the user may see drafts and unpublished content (staff only)."""
-    return bool(
-        user.is_authenticated and user.is_active and (user.is_staff or is_strategy_office(user))
-    )
+    return bool(user.is_authenticated and user.is_active and (user.is_staff or is_strategy_office(user)))
 
 
 def can_edit_framework(user: User | AnonymousUser) -> bool:

@@ -46,9 +46,7 @@ def _text_diff(old: str, new: str) -> list[tuple[str, str]]:
 
 def history_entries(obj: models.Model) -> list[HistoryEntry]:
     """The object's history, newest first; each change compared with the record before it."""
-    records = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")
-    )
+    records = list(obj.history.select_related("history_user").order_by("-history_date", "-history_id"))
     entries = []
     for index, record in enumerate(records):
         previous = records[index + 1] if index + 1 < len(records) else None
@@ -62,11 +60,7 @@ def history_entries(obj: models.Model) -> list[HistoryEntry]:
                     label = change.field
                 old, new = change.old, change.new
                 diff_lines = []
-                if (
-                    isinstance(old, str)
-                    and isinstance(new, str)
-                    and ("\n" in old or "\n" in new or len(old) > 80)
-                ):
+                if isinstance(old, str) and isinstance(new, str) and ("\n" in old or "\n" in new or len(old) > 80):
                     diff_lines = _text_diff(old, new)
                 changes.append(FieldChange(label=label, old=old, new=new, diff_lines=diff_lines))
         entries.append(

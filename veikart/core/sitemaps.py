@@ -35,9 +35,7 @@ class GoalSitemap(_I18nSitemap):
 
 class SubGoalSitemap(_I18nSitemap):
     def items(self):
-        return (
-            SubGoal.objects.visible_to(_ANONYMOUS).select_related("goal__strategy").order_by("pk")
-        )
+        return SubGoal.objects.visible_to(_ANONYMOUS).select_related("goal__strategy").order_by("pk")
 
 
 SITEMAPS: dict[str, type[Sitemap]] = {

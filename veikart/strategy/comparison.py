@@ -39,11 +39,7 @@ class GoalChange:
 
     @property
     def renamed(self) -> bool:
-        return (
-            self.old is not None
-            and self.new is not None
-            and self.old.title.strip() != self.new.title.strip()
-        )
+        return self.old is not None and self.new is not None and self.old.title.strip() != self.new.title.strip()
 
 
 @dataclass

@@ -42,9 +42,7 @@ def _white_paper() -> Strategy:
         is_published=True,
     )
     for number, (title, description) in enumerate(content.WHITE_PAPER_GOALS, start=1):
-        _goal(
-            strategy, number, title=title, short_title="", description=description, continues=None
-        )
+        _goal(strategy, number, title=title, short_title="", description=description, continues=None)
     return strategy
 
 
@@ -64,9 +62,7 @@ def _strategy_2017(previous: Strategy) -> Strategy:
         is_published=True,
     )
     for number, (title, description) in enumerate(content.FOCUS_AREAS_2017, start=1):
-        _goal(
-            strategy, number, title=title, short_title="", description=description, continues=None
-        )
+        _goal(strategy, number, title=title, short_title="", description=description, continues=None)
     return strategy
 
 
@@ -115,7 +111,7 @@ def _draft_2023(previous: Strategy) -> dict[int, Goal]:
         )
         sync_ordered_texts(goal, "outcomes", spec["outcomes"])
         for code, title, text in spec["scenarios"]:
-            final_prefix, rest = code.split(".")
+            rest = code.split(".")[1]
             draft_code = content.DRAFT_SCENARIO_CODES.get(code, f"{spec['draft']}.{rest}")
             upsert(Scenario, {"goal": goal, "code": draft_code}, {"title": title, "text": text})
         goals[spec["draft"]] = goal

@@ -45,9 +45,7 @@ class StrategyQuerySet(models.QuerySet):
 
     def current(self) -> Strategy | None:
         """The adopted strategy with the latest period start, else the newest one in the set."""
-        adopted = (
-            self.filter(status=Strategy.Status.ADOPTED).order_by("-period_start", "-pk").first()
-        )
+        adopted = self.filter(status=Strategy.Status.ADOPTED).order_by("-period_start", "-pk").first()
         return adopted or self.order_by("-period_start", "-pk").first()
 
 
@@ -63,9 +61,7 @@ class Strategy(models.Model):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     version_label = models.CharField(_("version"), max_length=50, blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))
     vision = models.TextField(_("vision"), blank=True)
@@ -111,9 +107,7 @@ class Strategy(models.Model):
 class OverarchingGoal(models.Model):
     """An overall effect the strategy aims for (e.g. "Bærekraftig helse- og omsorgssektor")."""
 
-    strategy = models.ForeignKey(
-        Strategy, on_delete=models.CASCADE, related_name="overarching_goals"
-    )
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="overarching_goals")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -124,9 +118,7 @@ class OverarchingGoal(models.Model):
         verbose_name = _("overarching goal")
         verbose_name_plural = _("overarching goals")
         constraints = [
-            models.UniqueConstraint(
-                fields=["strategy", "number"], name="overarching_goal_number_unique"
-            ),
+            models.UniqueConstraint(fields=["strategy", "number"], name="overarching_goal_number_unique"),
         ]
 
     def __str__(self) -> str:
@@ -142,9 +134,7 @@ class GoalQuerySet(models.QuerySet):
 class Goal(models.Model):
     """A strategic goal (*strategisk mål*) of one strategy version."""
 
-    strategy = models.ForeignKey(
-        Strategy, verbose_name=_("strategy"), on_delete=models.CASCADE, related_name="goals"
-    )
+    strategy = models.ForeignKey(Strategy, verbose_name=_("strategy"), on_delete=models.CASCADE, related_name="goals")
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     short_title = models.CharField(_("short title"), max_length=100, blank=True)
@@ -178,24 +168,18 @@ class Goal(models.Model):
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
         constraints = [
-            models.UniqueConstraint(
-                fields=["strategy", "number"], name="goal_number_unique_per_strategy"
-            ),
+            models.UniqueConstraint(fields=["strategy", "number"], name="goal_number_unique_per_strategy"),
         ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "strategy:goal-detail", kwargs={"slug": self.strategy.slug, "number": self.number}
-        )
+        return reverse("strategy:goal-detail", kwargs={"slug": self.strategy.slug, "number": self.number})
 
     def clean(self) -> None:
         if self.continues_id and self.continues.strategy_id == self.strategy_id:
-            raise ValidationError(
-                {"continues": _("A goal can only continue a goal of another version.")}
-            )
+            raise ValidationError({"continues": _("A goal can only continue a goal of another version.")})
 
 
 class GoalOutcome(models.Model):
@@ -211,9 +195,7 @@ class GoalOutcome(models.Model):
         verbose_name = _("outcome")
         verbose_name_plural = _("outcomes")
         constraints = [
-            models.UniqueConstraint(
-                fields=["goal", "position"], name="goal_outcome_position_unique"
-            ),
+            models.UniqueConstraint(fields=["goal", "position"], name="goal_outcome_position_unique"),
         ]
 
     def __str__(self) -> str:
@@ -228,12 +210,8 @@ class SubGoalQuerySet(models.QuerySet):
 class SubGoal(models.Model):
     """A sub-goal (*delmål*) with a code such as ``1A``, unique within its strategy."""
 
-    strategy = models.ForeignKey(
-        Strategy, on_delete=models.CASCADE, related_name="sub_goals", editable=False
-    )
-    goal = models.ForeignKey(
-        Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="sub_goals"
-    )
+    strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="sub_goals", editable=False)
+    goal = models.ForeignKey(Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="sub_goals")
     code = models.CharField(_("code"), max_length=10)
     title = models.CharField(_("title"), max_length=500)
     short_title = models.CharField(_("short title"), max_length=150, blank=True)
@@ -247,9 +225,7 @@ class SubGoal(models.Model):
         verbose_name = _("sub-goal")
         verbose_name_plural = _("sub-goals")
         constraints = [
-            models.UniqueConstraint(
-                fields=["strategy", "code"], name="sub_goal_code_unique_per_strategy"
-            ),
+            models.UniqueConstraint(fields=["strategy", "code"], name="sub_goal_code_unique_per_strategy"),
         ]
 
     def __str__(self) -> str:
@@ -262,17 +238,13 @@ class SubGoal(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "strategy:sub-goal-detail", kwargs={"slug": self.goal.strategy.slug, "code": self.code}
-        )
+        return reverse("strategy:sub-goal-detail", kwargs={"slug": self.goal.strategy.slug, "code": self.code})
 
 
 class BenefitObjective(models.Model):
     """A benefit objective (*nyttemålsetning*) of a sub-goal; ordered."""
 
-    sub_goal = models.ForeignKey(
-        SubGoal, on_delete=models.CASCADE, related_name="benefit_objectives"
-    )
+    sub_goal = models.ForeignKey(SubGoal, on_delete=models.CASCADE, related_name="benefit_objectives")
     position = models.PositiveSmallIntegerField(_("position"))
     text = models.TextField(_("text"))
     history = HistoricalRecords()
@@ -282,9 +254,7 @@ class BenefitObjective(models.Model):
         verbose_name = _("benefit objective")
         verbose_name_plural = _("benefit objectives")
         constraints = [
-            models.UniqueConstraint(
-                fields=["sub_goal", "position"], name="benefit_objective_position_unique"
-            ),
+            models.UniqueConstraint(fields=["sub_goal", "position"], name="benefit_objective_position_unique"),
         ]
 
     def __str__(self) -> str:
@@ -294,9 +264,7 @@ class BenefitObjective(models.Model):
 class Scenario(models.Model):
     """A scenario (*situasjonsbeskrivelse*): everyday life in 2030 when the goal is reached."""
 
-    goal = models.ForeignKey(
-        Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="scenarios"
-    )
+    goal = models.ForeignKey(Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="scenarios")
     code = models.CharField(_("code"), max_length=10, help_text=_("For example 1.2."))
     title = models.CharField(_("title"), max_length=300)
     text = models.TextField(_("text"), blank=True)
@@ -322,9 +290,7 @@ class TargetGroup(models.Model):
         STAKEHOLDER = "stakeholder", _("Stakeholder")
 
     strategy = models.ForeignKey(Strategy, on_delete=models.CASCADE, related_name="target_groups")
-    kind = models.CharField(
-        _("kind"), max_length=20, choices=Kind.choices, default=Kind.TARGET_GROUP
-    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.TARGET_GROUP)
     position = models.PositiveSmallIntegerField(_("position"))
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -335,9 +301,7 @@ class TargetGroup(models.Model):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
         constraints = [
-            models.UniqueConstraint(
-                fields=["strategy", "kind", "name"], name="target_group_unique_per_strategy"
-            ),
+            models.UniqueConstraint(fields=["strategy", "kind", "name"], name="target_group_unique_per_strategy"),
         ]
 
     def __str__(self) -> str:

@@ -94,9 +94,7 @@ def sub_goal_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 @require_GET
 def strategy_history(request: HttpRequest) -> HttpResponse:
     """Every visible version, and what changed between two of them (chosen in the form)."""
-    strategies = list(
-        Strategy.objects.visible_to(request.user).order_by("-period_start", "-published_on", "-pk")
-    )
+    strategies = list(Strategy.objects.visible_to(request.user).order_by("-period_start", "-published_on", "-pk"))
     form = CompareForm(request.GET or None, strategies=strategies)
     comparison = None
     if form.is_bound:
@@ -106,9 +104,7 @@ def strategy_history(request: HttpRequest) -> HttpResponse:
         default = CompareForm.default_pair(strategies)
         if default:
             comparison = compare_strategies(*default)
-            form = CompareForm(
-                initial={"older": default[0].slug, "newer": default[1].slug}, strategies=strategies
-            )
+            form = CompareForm(initial={"older": default[0].slug, "newer": default[1].slug}, strategies=strategies)
     return render(
         request,
         "strategy/history.html",
