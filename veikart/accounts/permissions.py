@@ -59,6 +59,23 @@ def can_edit_owned(user: User | AnonymousUser, owners: Any) -> bool:
     return _role(user) == "owner_editor" and owns(user, owners)
 
 
+def editable_organisation(user: User | AnonymousUser) -> Organisation | None:
+    """The organisation whose owned content an owner editor may edit, else None."""
+    if _role(user) != "owner_editor":
+        return None
+    return user.organisation
+
+
+def can_import_roadmap(user: User | AnonymousUser) -> bool:
+    """Importing the official roadmap export replaces items wholesale: the strategy office only."""
+    return is_strategy_office(user)
+
+
+def can_edit_roadmap_framing(user: User | AnonymousUser) -> bool:
+    """Sub-goal, owners and publication of a roadmap item: the strategy office only."""
+    return is_strategy_office(user)
+
+
 def can_read_governance_papers(user: User | AnonymousUser) -> bool:
     """Meeting papers, including drafts shared with a governance body."""
     return is_strategy_office(user) or _role(user) == "body_member"

@@ -1,0 +1,5 @@
+"""Demo roadmap content (filled in below)."""
+
+
+def load(*, demo_passwords: bool = False) -> None:
+    return None

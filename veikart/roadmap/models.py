@@ -1,0 +1,278 @@
+"""The roadmap (*veikart*): phases, groupings, user groups and roadmap items.
+
+What the public may see is decided once, in ``RoadmapItemQuerySet.visible_to``:
+an item is public when it is published and its strategy is public.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import markdown
+import nh3
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from veikart.accounts import permissions
+from veikart.accounts.models import Organisation
+from veikart.strategy.models import Strategy, SubGoal
+
+_MARKDOWN_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote", "h3", "h4"}
+
+
+def render_markdown(text: str) -> SafeString:
+    """Markdown rendered to HTML with nh3 keeping only harmless tags (no scripts, styles or raw HTML)."""
+    html = markdown.markdown(text or "", extensions=["sane_lists"])
+    clean = nh3.clean(html, tags=_MARKDOWN_TAGS, attributes={"a": {"href", "title"}}, link_rel="noopener nofollow")
+    return mark_safe(clean)  # sanitised by nh3 just above
+
+
+class Phase(models.Model):
+    """A roadmap phase (*veikartfase*), ordered and coloured; held as data, not an enum."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour is written #rrggbb."))],
+        help_text=_("Used in the timeline; choose one with enough contrast against white text."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    is_rollout = models.BooleanField(
+        _("introduction or use"),
+        default=False,
+        help_text=_("Items in this phase are being introduced or are in use (shown on the “what is coming” pages)."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Grouping(models.Model):
+    """A strategy grouping (*strategigruppering*) of items under one sub-goal."""
+
+    sub_goal = models.ForeignKey(
+        SubGoal, verbose_name=_("sub-goal"), on_delete=models.CASCADE, related_name="groupings"
+    )
+    name = models.CharField(_("name"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sub_goal", "name"]
+        verbose_name = _("grouping")
+        verbose_name_plural = _("groupings")
+        constraints = [
+            models.UniqueConstraint(fields=["sub_goal", "name"], name="grouping_name_unique_per_sub_goal"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class UserGroup(models.Model):
+    """Who an item is for (*brukergruppe*): GPs, municipalities, hospitals, citizens …"""
+
+    name = models.CharField(_("name"), max_length=150, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("user group")
+        verbose_name_plural = _("user groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("roadmap:user-group-coming", kwargs={"slug": self.slug})
+
+
+class RoadmapItemQuerySet(models.QuerySet):
+    def published(self) -> RoadmapItemQuerySet:
+        """Items the public may see: published, in a published strategy."""
+        return self.filter(is_published=True, sub_goal__strategy__in=Strategy.objects.published())
+
+    def visible_to(self, user) -> RoadmapItemQuerySet:
+        """Every item for staff and the strategy office; only published ones for everyone else."""
+        return self if permissions.can_view_unpublished(user) else self.published()
+
+    def editable_by(self, user) -> RoadmapItemQuerySet:
+        """The items ``user`` may edit: all for the strategy office, their organisation's for owner editors."""
+        if permissions.is_strategy_office(user):
+            return self
+        organisation = permissions.editable_organisation(user)
+        if organisation is None:
+            return self.none()
+        return self.filter(owners=organisation)
+
+    def running_in(self, year: int) -> RoadmapItemQuerySet:
+        """Items with a start date that run during ``year`` (open-ended items run on)."""
+        return self.filter(start_date__lte=datetime.date(year, 12, 31)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(year, 1, 1))
+        )
+
+    def for_list(self) -> RoadmapItemQuerySet:
+        """Everything a list row shows, in a constant number of queries."""
+        return self.select_related("phase", "sub_goal__goal", "grouping").prefetch_related("owners", "user_groups")
+
+
+class RoadmapItem(models.Model):
+    """One initiative or delivery (*tiltak/leveranse*) of the roadmap."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", _("Not started")
+        ON_TRACK = "on_track", _("On track")
+        AT_RISK = "at_risk", _("At risk")
+        DELAYED = "delayed", _("Delayed")
+        DONE = "done", _("Done")
+
+    delivery_id = models.CharField(
+        _("delivery id"),
+        max_length=40,
+        blank=True,
+        help_text=_("The id of the delivery in the official roadmap export (Leveranse-ID)."),
+    )
+    title = models.CharField(_("name"), max_length=500)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown: paragraphs, lists, links."))
+    sub_goal = models.ForeignKey(
+        SubGoal, verbose_name=_("sub-goal"), on_delete=models.PROTECT, related_name="roadmap_items"
+    )
+    further_sub_goals = models.ManyToManyField(
+        SubGoal, verbose_name=_("further sub-goals"), blank=True, related_name="further_roadmap_items"
+    )
+    grouping = models.ForeignKey(
+        Grouping,
+        verbose_name=_("grouping"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="items",
+    )
+    phase = models.ForeignKey(
+        Phase, verbose_name=_("phase"), on_delete=models.PROTECT, null=True, blank=True, related_name="items"
+    )
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    owners = models.ManyToManyField(Organisation, verbose_name=_("owners"), blank=True, related_name="roadmap_items")
+    user_groups = models.ManyToManyField(UserGroup, verbose_name=_("user groups"), blank=True, related_name="items")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    depends_on = models.ManyToManyField(
+        "self",
+        verbose_name=_("depends on"),
+        symmetrical=False,
+        blank=True,
+        related_name="dependants",
+        help_text=_("Items that must be delivered first."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    is_demo = models.BooleanField(
+        _("demo content"), default=False, help_text=_("Invented for demonstration; not a real delivery.")
+    )
+    # Denormalised text of the item, its grouping and owners, kept current by
+    # ``veikart.roadmap.search`` so that full-text search needs no joins.
+    search_document = models.TextField(editable=False, blank=True, default="")
+    # PostgreSQL only (GIN-indexed); on SQLite the FTS5 table ``roadmap_item_fts`` plays this part.
+    search_vector = SearchVectorField(null=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Optimistic locking: every change increments it; a save that started
+    # from an older version is refused (see ``services.roadmap_item_update``).
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    history = HistoricalRecords(
+        m2m_fields=[owners, user_groups, further_sub_goals], excluded_fields=["search_document", "search_vector"]
+    )
+
+    objects = RoadmapItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sub_goal__code", "title", "pk"]
+        verbose_name = _("roadmap item")
+        verbose_name_plural = _("roadmap items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["delivery_id"],
+                condition=~Q(delivery_id=""),
+                name="roadmap_item_delivery_id_unique_when_present",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="roadmap_item_end_not_before_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["is_published", "sub_goal"], name="roadmap_item_pub_subgoal"),
+            models.Index(fields=["start_date", "end_date"], name="roadmap_item_dates"),
+            models.Index(fields=["title"], name="roadmap_item_title"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("roadmap:item-detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.grouping_id and self.sub_goal_id and self.grouping.sub_goal_id != self.sub_goal_id:
+            raise ValidationError({"grouping": _("The grouping belongs to another sub-goal.")})
+
+    @property
+    def description_html(self) -> SafeString:
+        return render_markdown(self.description)
+
+
+class Milestone(models.Model):
+    """A dated step of an item (date, title, done)."""
+
+    item = models.ForeignKey(RoadmapItem, on_delete=models.CASCADE, related_name="milestones")
+    date = models.DateField(_("date"))
+    title = models.CharField(_("title"), max_length=300)
+    is_done = models.BooleanField(_("done"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        indexes = [models.Index(fields=["date"], name="roadmap_milestone_date")]
+
+    def __str__(self) -> str:
+        return f"{self.date:%d.%m.%Y} {self.title}"
+
+
+class Link(models.Model):
+    """A web link about an item (a project page, a decision, a report)."""
+
+    item = models.ForeignKey(RoadmapItem, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("address"), max_length=500)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "pk"]
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+
+    def __str__(self) -> str:
+        return self.title

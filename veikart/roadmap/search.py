@@ -1,0 +1,151 @@
+"""Full-text search of roadmap items in Norwegian, with stemming, on PostgreSQL and SQLite.
+
+Each item carries ``search_document``: its name, description, grouping, owners
+and delivery id as one text. ``search_index_refresh`` recomputes it and feeds
+the engine's index: on PostgreSQL a ``tsvector`` column built with the
+``norwegian`` configuration (GIN-indexed); on SQLite the FTS5 table
+``roadmap_item_fts`` holding Snowball Norwegian stems. Both stemmers are the
+same Snowball algorithm, so "kommunene" finds "kommune" on either engine.
+
+``search_items`` always starts from ``RoadmapItem.objects.visible_to(user)``,
+so unpublished items never appear for the public.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+import snowballstemmer
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from veikart.roadmap.models import RoadmapItem
+
+FTS_TABLE = "roadmap_item_fts"
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CHUNK = 500
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("norwegian")
+
+
+def stem(word: str) -> str:
+    """The Snowball Norwegian stem of one lower-cased word."""
+    return _stemmer().stemWord(word.lower())
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query, lower-cased, at most ten (longer queries add nothing but cost)."""
+    return [word.lower() for word in _WORD.findall(query or "")][:10]
+
+
+def stemmed_text(text: str) -> str:
+    return " ".join(stem(word) for word in _WORD.findall(text))
+
+
+def is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _document(item: RoadmapItem) -> str:
+    owners = " ".join(f"{owner.name} {owner.short_name}" for owner in item.owners.all())
+    grouping = item.grouping.name if item.grouping else ""
+    return "\n".join(part for part in (item.title, item.description, grouping, owners, item.delivery_id) if part)
+
+
+def search_index_refresh(item_ids: Iterable[int] | None = None) -> int:
+    """Recompute the search text and index of the given items (all items when None); returns how many."""
+    queryset = RoadmapItem.objects.select_related("grouping").prefetch_related("owners").order_by("pk")
+    ids = list(queryset.values_list("pk", flat=True)) if item_ids is None else sorted(set(item_ids))
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        items = list(queryset.filter(pk__in=chunk).only("pk", "title", "description", "delivery_id", "grouping"))
+        for item in items:
+            item.search_document = _document(item)
+        RoadmapItem.objects.bulk_update(items, ["search_document"])
+        if is_postgresql():
+            RoadmapItem.objects.filter(pk__in=chunk).update(
+                search_vector=SearchVector("title", weight="A", config="norwegian")
+                + SearchVector("search_document", weight="B", config="norwegian")
+            )
+        else:
+            with connection.cursor() as cursor:
+                placeholders = ",".join("%s" for _ in chunk)
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", chunk)  # noqa: S608
+                cursor.executemany(
+                    f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
+                    [(item.pk, stemmed_text(item.title), stemmed_text(item.search_document)) for item in items],
+                )
+    return len(ids)
+
+
+def search_index_remove(item_ids: Iterable[int]) -> None:
+    """Drop deleted items from the SQLite index (PostgreSQL's column goes with the row)."""
+    ids = list(item_ids)
+    if is_postgresql() or not ids:
+        return
+    with connection.cursor() as cursor:
+        placeholders = ",".join("%s" for _ in ids)
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", ids)  # noqa: S608
+
+
+def search_items(queryset: QuerySet[RoadmapItem], query: str) -> QuerySet[RoadmapItem]:
+    """``queryset`` narrowed to items matching every word of ``query`` (as prefixes), best match first.
+
+    An empty query gives an empty result. Pass a queryset that already went
+    through ``visible_to(user)``.
+    """
+    words = terms(query)
+    if not words:
+        return queryset.none()
+    if is_postgresql():
+        tsquery = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="norwegian")
+        return (
+            queryset.filter(search_vector=tsquery)
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
+            .order_by("-rank", "title", "pk")
+        )
+    match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
+    table = RoadmapItem._meta.db_table
+    return queryset.extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; params are bound
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = {table}.id", f"{FTS_TABLE} MATCH %s"],
+        params=[match],
+        select={"rank": f"bm25({FTS_TABLE}, 5.0, 1.0)"},
+    ).order_by("rank", "title", "pk")
+
+
+def highlight(text: str, query: str, *, length: int | None = None) -> SafeString:
+    """``text`` escaped, with words matching ``query`` (same stem or prefix) wrapped in ``<mark>``.
+
+    With ``length``, returns a window of about that many characters around the first match.
+    """
+    text = text or ""
+    words = terms(query)
+    stems = {stem(word) for word in words}
+
+    def matches(word: str) -> bool:
+        lower = word.lower()
+        return any(lower.startswith(w) for w in words) or any(stem(lower).startswith(s) for s in stems if s)
+
+    if length is not None and len(text) > length:
+        first = next((m.start() for m in _WORD.finditer(text) if matches(m.group())), 0)
+        start = max(0, first - length // 3)
+        snippet = text[start : start + length]
+        text = ("… " if start else "") + snippet + (" …" if start + length < len(text) else "")
+    parts = []
+    position = 0
+    for found in _WORD.finditer(text):
+        parts.append(escape(text[position : found.start()]))
+        word = found.group()
+        parts.append(f"<mark>{escape(word)}</mark>" if words and matches(word) else escape(word))
+        position = found.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))  # every piece escaped above
