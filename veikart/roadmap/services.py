@@ -1,0 +1,139 @@
+"""Writes that touch several rows or models: the roadmap import and the guarded item update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from veikart.roadmap.importers import ImportPlan, Progress, plan_import
+from veikart.roadmap.models import Grouping, RoadmapItem
+from veikart.roadmap.search import search_index_refresh
+from veikart.strategy.models import Strategy
+
+_BATCH = 1000
+IMPORT_REASON = "Import of the official roadmap export"
+
+
+def roadmap_import(
+    *,
+    data: bytes,
+    filename: str = "",
+    dry_run: bool = False,
+    user: Any = None,
+    strategy: Strategy | None = None,
+    publish_new: bool = True,
+    progress: Progress | None = None,
+) -> ImportPlan:
+    """Plan the import of an official export and, unless ``dry_run`` or there is any problem, apply it.
+
+    All or nothing: the plan is applied in one transaction, so a failure leaves
+    the roadmap as it was. Importing the same file again finds every row
+    unchanged and writes nothing. New items are published unless
+    ``publish_new`` is false; existing items keep their publication flag,
+    owners, user groups and everything else the export does not carry.
+    """
+    plan = plan_import(data, filename=filename, strategy=strategy, progress=progress)
+    if dry_run or not plan.is_valid or (not plan.has_changes and not plan.new_groupings):
+        return plan
+    with transaction.atomic():
+        _apply(plan, user=user, publish_new=publish_new)
+    return plan
+
+
+def _apply(plan: ImportPlan, *, user: Any, publish_new: bool) -> None:
+    history = {"default_user": user, "default_change_reason": IMPORT_REASON, "batch_size": _BATCH}
+    if plan.new_groupings:
+        bulk_create_with_history(
+            [Grouping(sub_goal=sub_goal, name=name) for sub_goal, name in plan.new_groupings], Grouping, **history
+        )
+    groupings = {
+        (grouping.sub_goal_id, grouping.name): grouping
+        for grouping in Grouping.objects.filter(sub_goal__strategy=plan.strategy)
+    }
+
+    def grouping_of(row) -> Grouping | None:
+        return groupings[(row.sub_goal.pk, row.grouping_name)] if row.grouping_name else None
+
+    now = timezone.now()
+    new_items = [
+        RoadmapItem(
+            title=row.title,
+            sub_goal=row.sub_goal,
+            grouping=grouping_of(row),
+            phase=row.phase,
+            start_date=row.start_date,
+            end_date=row.end_date,
+            delivery_id=row.delivery_id,
+            is_published=publish_new,
+            created_at=now,
+            updated_at=now,
+        )
+        for row in plan.created
+    ]
+    created = bulk_create_with_history(new_items, RoadmapItem, **history) if new_items else []
+
+    # The plan holds trimmed instances; history needs every field, so load them whole.
+    full: dict[int, RoadmapItem] = {}
+    pks = [row.item.pk for row in plan.updated]
+    for start in range(0, len(pks), _BATCH):
+        full.update(RoadmapItem.objects.in_bulk(pks[start : start + _BATCH]))
+    changed = []
+    for row in plan.updated:
+        item = full[row.item.pk]
+        item.title = row.title
+        item.sub_goal = row.sub_goal
+        item.grouping = grouping_of(row)
+        item.phase = row.phase
+        item.start_date = row.start_date
+        item.end_date = row.end_date
+        item.delivery_id = row.delivery_id
+        item.updated_at = now
+        item.version += 1
+        changed.append(item)
+    if changed:
+        fields = ["title", "sub_goal", "grouping", "phase", "start_date", "end_date", "delivery_id", "updated_at"]
+        bulk_update_with_history(changed, RoadmapItem, [*fields, "version"], **history)
+    search_index_refresh([item.pk for item in created] + [item.pk for item in changed])
+
+
+class EditConflict(Exception):
+    """The item changed since the editor loaded it; ``current`` is the item as it is now."""
+
+    def __init__(self, current: RoadmapItem) -> None:
+        super().__init__("The roadmap item was changed by someone else.")
+        self.current = current
+
+
+@dataclass(frozen=True)
+class FieldDifference:
+    label: str
+    theirs: Any
+    yours: Any
+
+
+def roadmap_item_update(*, item: RoadmapItem, loaded_version: int, user: Any, m2m: dict[str, Any]) -> RoadmapItem:
+    """Save an edited item unless someone saved it after ``loaded_version`` was read.
+
+    ``item`` carries the new field values (validated by the form); ``m2m``
+    maps relation names to their new objects. The version check and the
+    increment are one conditional UPDATE, so of two concurrent saves exactly
+    one wins; the other raises ``EditConflict`` and nothing is written.
+    """
+    with transaction.atomic():
+        won = RoadmapItem.objects.filter(pk=item.pk, version=loaded_version).update(version=F("version") + 1)
+        if not won:
+            raise EditConflict(RoadmapItem.objects.get(pk=item.pk))
+        item.version = loaded_version + 1
+        item._history_user = user
+        item.full_clean(exclude=["search_document"])
+        item.save()
+        for name, objects in m2m.items():
+            manager = getattr(item, name)
+            if {obj.pk for obj in manager.all()} != {obj.pk for obj in objects}:
+                manager.set(objects)
+    return item
