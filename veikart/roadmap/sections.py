@@ -31,7 +31,7 @@ def goal_items(request: HttpRequest, goal: Goal) -> dict[str, Any] | None:
     queryset = RoadmapItem.objects.visible_to(request.user).filter(sub_goal__goal=goal)
     count = queryset.count()
     items = list(queryset.for_list()[:SECTION_LIMIT]) if count else []
-    return _section(items, count, {"goal": goal.pk})
+    return _section(items, count, {"goal": goal.number})
 
 
 def sub_goal_items(request: HttpRequest, sub_goal: SubGoal) -> dict[str, Any] | None:
@@ -39,4 +39,4 @@ def sub_goal_items(request: HttpRequest, sub_goal: SubGoal) -> dict[str, Any] | 
     queryset = RoadmapItem.objects.visible_to(request.user).filter(sub_goal=sub_goal)
     count = queryset.count()
     items = list(queryset.for_list()[:SECTION_LIMIT]) if count else []
-    return _section(items, count, {"sub_goal": sub_goal.pk})
+    return _section(items, count, {"sub_goal": sub_goal.code})

@@ -1,0 +1,93 @@
+"""The filters of the roadmap lists, all in the URL so a filtered view can be shared and bookmarked."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from veikart.accounts.models import Organisation
+from veikart.roadmap.models import Grouping, Phase, RoadmapItem, UserGroup
+from veikart.strategy.models import Goal, Strategy, SubGoal
+
+
+class RoadmapItemFilter(django_filters.FilterSet):
+    """Filters on phase, year, owner, user group, goal, sub-goal, grouping and status.
+
+    Owner and user group filter with ``EXISTS`` rather than a join, so no row
+    is repeated and no ``DISTINCT`` is needed however many owners an item has.
+    """
+
+    goal = django_filters.ModelChoiceFilter(
+        label=_("Goal"), queryset=Goal.objects.none(), to_field_name="number", field_name="sub_goal__goal"
+    )
+    sub_goal = django_filters.ModelChoiceFilter(
+        label=_("Sub-goal"), queryset=SubGoal.objects.none(), to_field_name="code", field_name="sub_goal"
+    )
+    grouping = django_filters.ModelChoiceFilter(label=_("Grouping"), queryset=Grouping.objects.none())
+    phase = django_filters.ModelChoiceFilter(label=_("Phase"), queryset=Phase.objects.all(), to_field_name="slug")
+    year = django_filters.TypedChoiceFilter(label=_("Year"), coerce=int, method="filter_year")
+    owner = django_filters.ModelChoiceFilter(
+        label=_("Owner"),
+        queryset=Organisation.objects.filter(
+            Exists(RoadmapItem.owners.through.objects.filter(organisation_id=OuterRef("pk")))
+        ).order_by("name"),
+        to_field_name="slug",
+        method="filter_owner",
+    )
+    user_group = django_filters.ModelChoiceFilter(
+        label=_("User group"), queryset=UserGroup.objects.all(), to_field_name="slug", method="filter_user_group"
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=RoadmapItem.Status.choices, empty_label=_("All"))
+
+    class Meta:
+        model = RoadmapItem
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, *, strategy: Strategy | None, **kwargs) -> None:
+        super().__init__(data, queryset, **kwargs)
+        self.strategy = strategy
+        goals = Goal.objects.filter(strategy=strategy).order_by("number")
+        sub_goals = SubGoal.objects.filter(strategy=strategy).order_by("code")
+        self.filters["goal"].queryset = goals
+        self.filters["sub_goal"].queryset = sub_goals
+        self.filters["grouping"].queryset = Grouping.objects.filter(sub_goal__strategy=strategy)
+        form = self.form
+        for field in form.fields.values():
+            field.widget.attrs["class"] = "ds-input"
+            if hasattr(field, "empty_label"):
+                field.empty_label = _("All")
+        form.fields["goal"].label_from_instance = lambda goal: f"{goal.number}. {goal.short_title or goal.title}"
+        form.fields["sub_goal"].label_from_instance = lambda sub: f"{sub.code} {sub.short_title or sub.title}"[:90]
+        form.fields["owner"].label_from_instance = lambda organisation: organisation.name
+        years = range(strategy.period_start, strategy.period_end + 1) if strategy else []
+        form.fields["year"].choices = [("", _("All")), *((year, str(year)) for year in years)]
+
+    def filter_year(self, queryset, name, value):
+        return queryset.running_in(value) if value else queryset
+
+    def filter_owner(self, queryset, name, value):
+        through = RoadmapItem.owners.through
+        return queryset.filter(Exists(through.objects.filter(roadmapitem_id=OuterRef("pk"), organisation=value)))
+
+    def filter_user_group(self, queryset, name, value):
+        through = RoadmapItem.user_groups.through
+        return queryset.filter(Exists(through.objects.filter(roadmapitem_id=OuterRef("pk"), usergroup=value)))
+
+    @property
+    def active(self) -> list[tuple[str, str]]:
+        """(label, value) of each filter in use, for the "filtered by" summary."""
+        if not self.is_bound or not self.form.is_valid():
+            return []
+        active = []
+        for name, value in self.form.cleaned_data.items():
+            if value not in (None, "", []):
+                field = self.form.fields[name]
+                if hasattr(field, "label_from_instance") and not isinstance(value, str | int):
+                    shown = field.label_from_instance(value)
+                elif hasattr(field, "choices"):
+                    shown = dict((str(k), v) for k, v in field.choices).get(str(value), value)
+                else:
+                    shown = value
+                active.append((str(field.label), str(shown)))
+        return active

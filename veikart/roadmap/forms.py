@@ -1,0 +1,87 @@
+"""Forms of the roadmap: editing an item (with optimistic locking) and uploading an official export."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from veikart.accounts import permissions
+from veikart.accounts.models import Organisation
+from veikart.roadmap.models import Grouping, RoadmapItem
+
+EDITABLE_FIELDS = ["title", "description", "phase", "status", "start_date", "end_date", "grouping", "user_groups"]
+FRAMING_FIELDS = ["sub_goal", "delivery_id", "owners", "is_published"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class RoadmapItemForm(forms.ModelForm):
+    """What an owner editor may change; the strategy office also gets sub-goal, delivery id, owners, publication.
+
+    ``version`` is the version the editor loaded; the service refuses the save
+    if the item has moved on since.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = RoadmapItem
+        fields = EDITABLE_FIELDS + FRAMING_FIELDS
+        widgets = {
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "user_groups": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["version"] = self.instance.version
+        if not permissions.can_edit_roadmap_framing(user):
+            for name in FRAMING_FIELDS:
+                del self.fields[name]
+        else:
+            self.fields["owners"].queryset = Organisation.objects.order_by("name")
+            self.fields["sub_goal"].queryset = self.fields["sub_goal"].queryset.filter(
+                strategy=self.instance.sub_goal.strategy_id
+            )
+        self.fields["grouping"].queryset = Grouping.objects.filter(
+            sub_goal__strategy=self.instance.sub_goal.strategy_id
+        )
+        for field in self.fields.values():
+            if not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.HiddenInput):
+                field.widget.attrs.setdefault("class", "ds-input")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("The end date cannot be before the start date."))
+        grouping = cleaned.get("grouping")
+        sub_goal = cleaned.get("sub_goal") or self.instance.sub_goal
+        if grouping and sub_goal and grouping.sub_goal_id != sub_goal.pk:
+            self.add_error("grouping", _("The grouping belongs to another sub-goal."))
+        return cleaned
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Roadmap export (CSV or XLSX)"),
+        help_text=_(
+            "The official export: Tiltaksnavn, Delmål, Strategigruppering, Veikartfase, Startdato, Sluttdato, Leveranse-ID."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 20 * 1024 * 1024:
+            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
+        return upload

@@ -1,0 +1,23 @@
+from django import template
+from django.http import QueryDict
+
+from veikart.roadmap.search import highlight as highlight_text
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with ``changes`` applied (a value of None removes the key)."""
+    query: QueryDict = context["request"].GET.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value not in (None, ""):
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag
+def highlight(text: str, query: str, length: int | None = None):
+    return highlight_text(text, query, length=length)

@@ -1,0 +1,246 @@
+"""Public pages of the roadmap: the list with its three entry points, timeline, item page, search, exports."""
+
+from __future__ import annotations
+
+import datetime
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from veikart.accounts import permissions
+from veikart.accounts.models import Organisation
+from veikart.roadmap import exporters
+from veikart.roadmap.filters import RoadmapItemFilter
+from veikart.roadmap.history import public_change_log
+from veikart.roadmap.models import Phase, RoadmapItem, UserGroup
+from veikart.roadmap.search import search_items
+from veikart.strategy.models import Goal, Strategy
+
+PAGE_SIZE = 25
+TIMELINE_PAGE_SIZE = 50
+SEARCH_PAGE_SIZE = 20
+
+
+def current_strategy(request: HttpRequest) -> Strategy:
+    """The current strategy the user may see; 404 when there is none."""
+    strategy = Strategy.objects.visible_to(request.user).current()
+    if strategy is None:
+        raise Http404(_("There is no roadmap yet."))
+    return strategy
+
+
+def visible_items(request: HttpRequest, strategy: Strategy):
+    return RoadmapItem.objects.visible_to(request.user).filter(sub_goal__strategy=strategy)
+
+
+def get_item_for(request: HttpRequest, pk: int) -> RoadmapItem:
+    """The item if the user may see it, else 404 (a draft does not reveal that it exists)."""
+    return get_object_or_404(
+        RoadmapItem.objects.visible_to(request.user).select_related("phase", "sub_goal__goal__strategy", "grouping"),
+        pk=pk,
+    )
+
+
+def _filtered(request: HttpRequest, strategy: Strategy) -> RoadmapItemFilter:
+    return RoadmapItemFilter(request.GET or None, queryset=visible_items(request, strategy), strategy=strategy)
+
+
+def _page(request: HttpRequest, queryset, size: int):
+    return Paginator(queryset, size).get_page(request.GET.get("page"))
+
+
+@require_GET
+def item_list(request: HttpRequest) -> HttpResponse:
+    """Every visible item of the current strategy, filtered by the URL, by goal → sub-goal → grouping."""
+    strategy = current_strategy(request)
+    filterset = _filtered(request, strategy)
+    queryset = filterset.qs.for_list().order_by("sub_goal__code", "grouping__name", "title", "pk")
+    page = _page(request, queryset, PAGE_SIZE)
+    sections = [
+        (sub_goal, list(items)) for sub_goal, items in groupby(page.object_list, key=lambda item: item.sub_goal)
+    ]
+    return render(
+        request,
+        "roadmap/item_list.html",
+        {
+            "strategy": strategy,
+            "filter": filterset,
+            "page": page,
+            "sections": sections,
+            "can_import": permissions.can_import_roadmap(request.user),
+        },
+    )
+
+
+@require_GET
+def by_goal(request: HttpRequest) -> HttpResponse:
+    """Goals → sub-goals → groupings, each with its number of visible items."""
+    strategy = current_strategy(request)
+    items = visible_items(request, strategy)
+    per_sub_goal = dict(items.values_list("sub_goal").annotate(n=Count("pk")))
+    per_grouping = dict(items.exclude(grouping=None).values_list("grouping").annotate(n=Count("pk")))
+    goals = Goal.objects.filter(strategy=strategy).prefetch_related("sub_goals__groupings").order_by("number")
+    tree = []
+    for goal in goals:
+        sub_goals = [
+            (
+                sub_goal,
+                per_sub_goal.get(sub_goal.pk, 0),
+                [(g, per_grouping[g.pk]) for g in sub_goal.groupings.all() if per_grouping.get(g.pk)],
+            )
+            for sub_goal in goal.sub_goals.all()
+        ]
+        tree.append((goal, sum(count for _s, count, _g in sub_goals), sub_goals))
+    return render(request, "roadmap/by_goal.html", {"strategy": strategy, "tree": tree})
+
+
+@require_GET
+def by_owner(request: HttpRequest) -> HttpResponse:
+    """Every organisation that owns visible items, with how many."""
+    strategy = current_strategy(request)
+    items = visible_items(request, strategy)
+    owners = (
+        Organisation.objects.annotate(n=Count("roadmap_items", filter=Q(roadmap_items__in=items)))
+        .filter(n__gt=0)
+        .order_by("name")
+    )
+    return render(request, "roadmap/by_owner.html", {"strategy": strategy, "owners": owners})
+
+
+@require_GET
+def by_user_group(request: HttpRequest) -> HttpResponse:
+    """Every user group with its number of visible items."""
+    strategy = current_strategy(request)
+    items = visible_items(request, strategy)
+    groups = UserGroup.objects.annotate(n=Count("items", filter=Q(items__in=items))).order_by("order", "name")
+    return render(request, "roadmap/by_user_group.html", {"strategy": strategy, "groups": groups})
+
+
+@require_GET
+def user_group_coming(request: HttpRequest, slug: str) -> HttpResponse:
+    """What is coming for a user group: items in a phase of introduction or use, by the year they start."""
+    strategy = current_strategy(request)
+    group = get_object_or_404(UserGroup, slug=slug)
+    through = RoadmapItem.user_groups.through
+    queryset = (
+        visible_items(request, strategy)
+        .filter(phase__is_rollout=True)
+        .filter(Exists(through.objects.filter(roadmapitem_id=OuterRef("pk"), usergroup=group)))
+        .for_list()
+        .order_by("start_date", "title", "pk")
+    )
+    page = _page(request, queryset, PAGE_SIZE)
+    years = [
+        (year, list(items))
+        for year, items in groupby(page.object_list, key=lambda i: i.start_date and i.start_date.year)
+    ]
+    return render(
+        request,
+        "roadmap/user_group_coming.html",
+        {
+            "strategy": strategy,
+            "group": group,
+            "page": page,
+            "years": years,
+            "phases": Phase.objects.filter(is_rollout=True),
+        },
+    )
+
+
+@require_GET
+def timeline(request: HttpRequest) -> HttpResponse:
+    """Items across the years they run, coloured by phase, with the same data as a table."""
+    strategy = current_strategy(request)
+    filterset = _filtered(request, strategy)
+    queryset = (
+        filterset.qs.exclude(start_date=None)
+        .select_related("phase", "sub_goal")
+        .order_by("sub_goal__code", "start_date", "title", "pk")
+    )
+    page = _page(request, queryset, TIMELINE_PAGE_SIZE)
+    first = min([strategy.period_start, *(item.start_date.year for item in page.object_list)])
+    last = max([strategy.period_end, *(item.end_date.year for item in page.object_list if item.end_date)])
+    years = list(range(first, last + 1))
+    rows = []
+    for item in page.object_list:
+        start = item.start_date.year
+        end = item.end_date.year if item.end_date else last
+        rows.append({"item": item, "column": start - first + 2, "span": end - start + 1, "open": not item.end_date})
+    return render(
+        request,
+        "roadmap/timeline.html",
+        {
+            "strategy": strategy,
+            "filter": filterset,
+            "page": page,
+            "rows": rows,
+            "years": years,
+            "columns": len(years),
+            "phases": Phase.objects.all(),
+        },
+    )
+
+
+@require_GET
+def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    item = get_item_for(request, pk)
+    visible = RoadmapItem.objects.visible_to(request.user)
+    return render(
+        request,
+        "roadmap/item_detail.html",
+        {
+            "item": item,
+            "strategy": item.sub_goal.goal.strategy,
+            "owners": item.owners.all(),
+            "user_groups": item.user_groups.all(),
+            "further_sub_goals": item.further_sub_goals.select_related("goal"),
+            "milestones": item.milestones.all(),
+            "links": item.links.all(),
+            "depends_on": visible.filter(dependants=item).select_related("phase"),
+            "dependants": visible.filter(depends_on=item).select_related("phase"),
+            "change_log": public_change_log(item),
+            "can_edit": permissions.can_edit_owned(request.user, item.owners.all()),
+            "can_view_history": permissions.can_view_history(request.user),
+        },
+    )
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Ranked search results; HTMX requests get only the results, for search-as-you-type."""
+    strategy = current_strategy(request)
+    query = request.GET.get("q", "").strip()[:200]
+    page = None
+    if query:
+        page = _page(request, search_items(visible_items(request, strategy), query).for_list(), SEARCH_PAGE_SIZE)
+    template = "roadmap/_search_results.html" if request.htmx else "roadmap/search.html"
+    return render(request, template, {"strategy": strategy, "query": query, "page": page})
+
+
+@require_GET
+def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered list as CSV, XLSX (official layout first) or JSON; ``?columns=official`` for the seven only."""
+    strategy = current_strategy(request)
+    queryset = _filtered(request, strategy).qs.order_by("sub_goal__code", "grouping__name", "title", "pk")
+    official_only = request.GET.get("columns") == "official"
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    stamp = datetime.date.today().isoformat()
+    if fmt == "csv":
+        body = exporters.export_csv(queryset, official_only=official_only, base_url=base_url)
+        content_type = "text/csv; charset=utf-8"
+    elif fmt == "xlsx":
+        body = exporters.export_xlsx(queryset, official_only=official_only, base_url=base_url)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "json":
+        body = exporters.export_json(queryset, base_url=base_url)
+        content_type = "application/json"
+    else:
+        raise Http404
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="veikart-{stamp}.{fmt}"'
+    return response

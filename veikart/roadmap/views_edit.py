@@ -1,0 +1,145 @@
+"""Pages that change the roadmap: editing an item (owner editors, strategy office) and the import upload."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from veikart.accounts import permissions
+from veikart.roadmap.forms import EDITABLE_FIELDS, FRAMING_FIELDS, ImportUploadForm, RoadmapItemForm
+from veikart.roadmap.importers import ImportFileError, plan_import
+from veikart.roadmap.models import RoadmapItem
+from veikart.roadmap.services import EditConflict, roadmap_import, roadmap_item_update
+from veikart.roadmap.views import get_item_for
+
+_SESSION_KEY = "roadmap_import_upload"
+
+
+def get_editable_item_for(request: HttpRequest, pk: int) -> RoadmapItem:
+    """The item if the user may edit it; 404 if they may not see it, 403 if they may see but not edit it."""
+    item = get_item_for(request, pk)
+    if not permissions.can_edit_owned(request.user, item.owners.all()):
+        raise PermissionDenied
+    return item
+
+
+@dataclass
+class Difference:
+    label: str
+    then: Any
+    now: Any
+
+
+def _shown(obj: Any, name: str) -> Any:
+    field = RoadmapItem._meta.get_field(name)
+    if field.is_relation:
+        related_id = getattr(obj, f"{name}_id")
+        return str(field.related_model.objects.filter(pk=related_id).first() or "") if related_id else ""
+    if field.choices:
+        return dict(field.choices).get(getattr(obj, name), getattr(obj, name))
+    return getattr(obj, name)
+
+
+def changed_meanwhile(item: RoadmapItem, loaded_version: int) -> list[Difference]:
+    """The fields that differ between the version the editor loaded and the item now."""
+    then = item.history.filter(version=loaded_version).order_by("-history_date", "-history_id").first()
+    if then is None:
+        return []
+    names = [name for name in EDITABLE_FIELDS + FRAMING_FIELDS if not RoadmapItem._meta.get_field(name).many_to_many]
+    differences = []
+    for name in names:
+        before, after = _shown(then, name), _shown(item, name)
+        if before != after:
+            differences.append(Difference(str(RoadmapItem._meta.get_field(name).verbose_name), before, after))
+    return differences
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit an item; a save based on an older version is refused, showing what changed and keeping the input."""
+    item = get_editable_item_for(request, pk)
+    conflict: list[Difference] | None = None
+    if request.method == "POST":
+        form = RoadmapItemForm(request.POST, instance=item, user=request.user)
+        if form.is_valid():
+            loaded = form.cleaned_data["version"]
+            relations = {
+                name: form.cleaned_data[name] for name in ("user_groups", "owners") if name in form.cleaned_data
+            }
+            try:
+                roadmap_item_update(item=form.instance, loaded_version=loaded, user=request.user, m2m=relations)
+            except EditConflict as error:
+                conflict = changed_meanwhile(error.current, loaded)
+                # Keep what was typed; the hidden version moves on so that saving again is a deliberate overwrite.
+                data = request.POST.copy()
+                data["version"] = str(error.current.version)
+                form = RoadmapItemForm(data, instance=error.current, user=request.user)
+                form.is_valid()
+            else:
+                messages.success(request, _("The item was saved."))
+                return redirect(item.get_absolute_url())
+    else:
+        form = RoadmapItemForm(instance=item, user=request.user)
+    status = 409 if conflict is not None else 200
+    return render(request, "roadmap/item_edit.html", {"item": item, "form": form, "conflict": conflict}, status=status)
+
+
+def _upload_dir() -> Path:
+    path = Path(settings.VAR_DIR) / "roadmap-imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    """Upload an export, see the preview (created / updated / unchanged / every problem), then apply it."""
+    if not permissions.can_import_roadmap(request.user):
+        raise PermissionDenied
+    plan = None
+    token = ""
+    form = ImportUploadForm()
+    if request.method == "POST" and request.POST.get("action") == "apply":
+        stored = request.session.get(_SESSION_KEY) or {}
+        token = request.POST.get("token", "")
+        if not token or stored.get("token") != token:
+            messages.error(request, _("The upload has expired; upload the file again."))
+            return redirect("roadmap:import")
+        path = _upload_dir() / token
+        plan = roadmap_import(data=path.read_bytes(), filename=stored.get("name", ""), user=request.user)
+        if plan.is_valid:
+            path.unlink(missing_ok=True)
+            del request.session[_SESSION_KEY]
+            messages.success(
+                request,
+                _("Import complete: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+                % {"created": len(plan.created), "updated": len(plan.updated), "unchanged": len(plan.unchanged)},
+            )
+            return redirect("roadmap:item-list")
+    elif request.method == "POST":
+        form = ImportUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            try:
+                plan = plan_import(data, filename=upload.name)
+            except ImportFileError as error:
+                form.add_error("file", str(error))
+            else:
+                if plan.is_valid:
+                    token = secrets.token_urlsafe(16)
+                    (_upload_dir() / token).write_bytes(data)
+                    request.session[_SESSION_KEY] = {"token": token, "name": upload.name}
+    return render(request, "roadmap/import.html", {"form": form, "plan": plan, "token": token})
