@@ -5,12 +5,20 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from django.utils import translation
 
 from veikart.accounts.models import Organisation, User
 from veikart.roadmap.models import Phase, RoadmapItem, UserGroup
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
 _counter = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def bokmal():
+    """Requests activate their page's language; start every test in bokmål so reverse() gives unprefixed URLs."""
+    with translation.override("nb"):
+        yield
 
 
 @pytest.fixture

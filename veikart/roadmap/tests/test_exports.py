@@ -1,0 +1,88 @@
+"""Exports in the official layout (round trip), JSON, the milestone calendar and the change feed."""
+
+import datetime
+import json
+
+from django.urls import reverse
+from icalendar import Calendar
+
+from veikart.roadmap.exporters import export_csv, export_xlsx
+from veikart.roadmap.importers import plan_import
+from veikart.roadmap.models import Milestone, RoadmapItem
+from veikart.roadmap.services import roadmap_import
+from veikart.roadmap.tests.test_importer import REAL_ROWS, excel_csv
+
+
+def snapshot():
+    return list(
+        RoadmapItem.objects.order_by("pk").values_list(
+            "title", "sub_goal", "grouping__name", "phase", "start_date", "end_date", "delivery_id", "version"
+        )
+    )
+
+
+def test_import_export_import_changes_nothing_in_csv_and_xlsx(strategy, phases):
+    roadmap_import(data=excel_csv(REAL_ROWS))
+    before = snapshot()
+    for export in (export_csv, export_xlsx):
+        for official_only in (True, False):
+            data = export(RoadmapItem.objects.all(), official_only=official_only)
+            plan = roadmap_import(data=data, filename="x.xlsx" if export is export_xlsx else "x.csv")
+            assert plan.problems == []
+            assert (len(plan.created), len(plan.updated), len(plan.unchanged)) == (0, 0, 5)
+    assert snapshot() == before
+
+
+def test_the_official_csv_has_the_official_header_and_norwegian_dates(strategy, phases):
+    roadmap_import(data=excel_csv(REAL_ROWS))
+    text = export_csv(RoadmapItem.objects.all(), official_only=True).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "Tiltaksnavn;Delmål;Strategigruppering;Veikartfase;Startdato;Sluttdato;Leveranse-ID"
+    assert (
+        "Digi-ung: UngMestring;1D;Digitale tjenester til barn og unge (0-16 år);Utvikling og begrenset utprøving;01.01.2022;31.12.2025;"
+        in lines
+    )
+
+
+def test_an_export_into_an_empty_roadmap_recreates_it(strategy, phases):
+    roadmap_import(data=excel_csv(REAL_ROWS))
+    data = export_xlsx(RoadmapItem.objects.all())
+    RoadmapItem.objects.all().delete()
+    plan = plan_import(data, filename="x.xlsx")
+    assert len(plan.created) == 5
+    assert {row.delivery_id for row in plan.created} >= {"56876000019903546", "56876000019902934"}
+
+
+def test_the_export_views_follow_the_filters_and_hide_drafts(client, make_item, nhn):
+    make_item(title="Eid av NHN", owners=[nhn])
+    make_item(title="Noe annet")
+    make_item(title="Utkast", owners=[nhn], is_published=False)
+    csv_body = client.get(reverse("roadmap:export", args=["csv"]), {"owner": "nhn"}).content.decode("utf-8-sig")
+    assert "Eid av NHN" in csv_body and "Noe annet" not in csv_body and "Utkast" not in csv_body
+    data = json.loads(client.get(reverse("roadmap:export", args=["json"])).content)
+    assert data["count"] == 2
+    assert {item["title"] for item in data["items"]} == {"Eid av NHN", "Noe annet"}
+    xlsx = client.get(reverse("roadmap:export", args=["xlsx"]))
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert client.get(reverse("roadmap:export", args=["pdf"])).status_code == 404
+
+
+def test_the_calendar_holds_milestones_of_public_items_only(client, make_item):
+    public = make_item(title="Offentlig")
+    draft = make_item(title="Utkast", is_published=False)
+    Milestone.objects.create(item=public, date=datetime.date(2026, 4, 1), title="Test for brukere")
+    Milestone.objects.create(item=draft, date=datetime.date(2026, 5, 1), title="Hemmelig")
+    calendar = Calendar.from_ical(client.get(reverse("roadmap:milestones-ical")).content)
+    events = calendar.walk("VEVENT")
+    assert [str(event["summary"]) for event in events] == ["Offentlig: Test for brukere"]
+    assert events[0].decoded("dtstart") == datetime.date(2026, 4, 1)
+
+
+def test_the_atom_feed_lists_changes_to_public_items_only(client, make_item):
+    item = make_item(title="Første navn")
+    item.title = "Andre navn"
+    item.save()
+    make_item(title="Utkast", is_published=False)
+    body = client.get(reverse("roadmap:changes-feed")).content.decode()
+    assert "<feed" in body and "Andre navn" in body and "Første navn" in body
+    assert "Utkast" not in body

@@ -1,0 +1,107 @@
+"""Norwegian full-text search: stemming, ranking, highlighting and the draft boundary."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.urls import reverse
+
+from veikart.roadmap.importers import plan_import
+from veikart.roadmap.models import RoadmapItem
+from veikart.roadmap.search import highlight, search_items
+from veikart.roadmap.services import roadmap_import
+
+SEARCH = reverse("roadmap:search")
+
+
+def found(query: str, user=None) -> list[str]:
+    queryset = RoadmapItem.objects.visible_to(user or AnonymousUser())
+    return [item.title for item in search_items(queryset, query)]
+
+
+@pytest.fixture
+def items(make_item, nhn):
+    return {
+        "kommune": make_item(title="Felles journal for kommune og fastlege", description="Samhandling i hver kommune."),
+        "helsenorge": make_item(title="Helseverktøy (Helsenorge)", description="Verktøy for innbyggere."),
+        "owned": make_item(title="Nasjonal samhandlingsplattform", owners=[nhn]),
+        "draft": make_item(title="Hemmelig kommuneprosjekt", is_published=False),
+    }
+
+
+def test_an_inflected_form_finds_the_base_form(items):
+    assert found("kommunene") == ["Felles journal for kommune og fastlege"]
+
+
+def test_search_ignores_case(items):
+    assert found("helsenorge") == ["Helseverktøy (Helsenorge)"]
+
+
+def test_owners_and_descriptions_are_searched(items):
+    assert found("helsenett") == ["Nasjonal samhandlingsplattform"]
+    assert found("innbyggere") == ["Helseverktøy (Helsenorge)"]
+
+
+def test_an_owner_added_later_is_searchable(items, oslo):
+    items["helsenorge"].owners.add(oslo)
+    assert "Helseverktøy (Helsenorge)" in found("oslo")
+
+
+def test_a_partial_word_finds_items_as_you_type(items):
+    assert found("helseverk") == ["Helseverktøy (Helsenorge)"]
+
+
+def test_every_word_must_match(items):
+    assert found("kommune fastlege") == ["Felles journal for kommune og fastlege"]
+    assert found("kommune helsenorge") == []
+
+
+def test_a_match_in_the_name_ranks_above_one_in_the_text(make_item):
+    make_item(title="Velferdsteknologi", description="Gir trygghet i kommunen.")
+    make_item(title="Kommunal journal", description="Journal.")
+    assert found("kommunal")[0] == "Kommunal journal"
+
+
+def test_unpublished_items_never_appear_for_the_public(items, strategy_office):
+    assert "Hemmelig kommuneprosjekt" not in found("kommuneprosjekt")
+    assert found("kommuneprosjekt", strategy_office) == ["Hemmelig kommuneprosjekt"]
+
+
+def test_deleted_and_renamed_items_leave_the_index(items):
+    items["kommune"].delete()
+    assert found("kommune") == []
+    items["helsenorge"].title = "Digital egenbehandling"
+    items["helsenorge"].description = ""
+    items["helsenorge"].save()
+    assert found("helsenorge") == []
+    assert found("egenbehandling") == ["Digital egenbehandling"]
+
+
+def test_imported_items_are_searchable(strategy, phases):
+    data = "Tiltaksnavn;Delmål\nRask psykisk helsehjelp;1C\n".encode()
+    assert plan_import(data).is_valid
+    roadmap_import(data=data)
+    assert found("psykiske") == ["Rask psykisk helsehjelp"]
+
+
+def test_a_query_of_only_punctuation_finds_nothing(items):
+    assert found('"*() OR') == []
+
+
+def test_matches_are_highlighted_and_the_rest_is_escaped():
+    html = highlight("Felles <b>journal</b> i kommunene", "kommune journal")
+    assert html == "Felles &lt;b&gt;<mark>journal</mark>&lt;/b&gt; i <mark>kommunene</mark>"
+
+
+def test_the_results_page_works_without_javascript(client, items):
+    response = client.get(SEARCH, {"q": "kommunene"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>kommune</mark>" in body
+    assert "<html" in body
+
+
+def test_htmx_requests_get_only_the_results(client, items):
+    response = client.get(SEARCH, {"q": "kommune"}, headers={"HX-Request": "true"})
+    body = response.content.decode()
+    assert "<html" not in body
+    assert 'id="search-results"' in body
+    assert "Hemmelig" not in body
