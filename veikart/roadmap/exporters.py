@@ -12,10 +12,13 @@ import csv
 import datetime
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from django.db.models import QuerySet
+from django.urls import reverse
 
 from veikart.roadmap.importers import OFFICIAL_COLUMNS
 from veikart.roadmap.models import RoadmapItem
@@ -28,32 +31,83 @@ def _date(value: datetime.date | None) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
-def _items(queryset: QuerySet[RoadmapItem]) -> Iterator[RoadmapItem]:
-    return queryset.for_list().iterator(chunk_size=_CHUNK)
+_FIELDS = (
+    "pk",
+    "title",
+    "sub_goal__code",
+    "grouping__name",
+    "phase__name",
+    "start_date",
+    "end_date",
+    "delivery_id",
+    "status",
+    "description",
+    "sub_goal__goal__number",
+    "updated_at",
+)
+
+
+def _records(queryset: QuerySet[RoadmapItem], *, relations: bool) -> Iterator[dict[str, Any]]:
+    """Plain dicts of the items, in chunks (no model instances: an export of 20,000 rows stays fast).
+
+    With ``relations``, each record also has ``owners`` and ``user_groups`` (lists of names).
+    """
+    rows = queryset.values_list(*_FIELDS).iterator(chunk_size=_CHUNK)
+    while True:
+        chunk = [dict(zip(_FIELDS, row, strict=True)) for row in islice(rows, _CHUNK)]
+        if not chunk:
+            return
+        if relations:
+            ids = [record["pk"] for record in chunk]
+            owners: dict[int, list[str]] = defaultdict(list)
+            for item_id, name in (
+                RoadmapItem.owners.through.objects.filter(roadmapitem_id__in=ids)
+                .order_by("organisation__name")
+                .values_list("roadmapitem_id", "organisation__name")
+            ):
+                owners[item_id].append(name)
+            groups: dict[int, list[str]] = defaultdict(list)
+            for item_id, name in (
+                RoadmapItem.user_groups.through.objects.filter(roadmapitem_id__in=ids)
+                .order_by("usergroup__order", "usergroup__name")
+                .values_list("roadmapitem_id", "usergroup__name")
+            ):
+                groups[item_id].append(name)
+            for record in chunk:
+                record["owners"] = owners.get(record["pk"], [])
+                record["user_groups"] = groups.get(record["pk"], [])
+        yield from chunk
+
+
+def _item_url(base_url: str) -> str:
+    return base_url + reverse("roadmap:item-detail", kwargs={"pk": 0}).replace("/0/", "/{}/")
 
 
 def header(*, official_only: bool = False) -> list[str]:
     return list(OFFICIAL_COLUMNS.values()) + ([] if official_only else EXTRA_COLUMNS)
 
 
-def _row(item: RoadmapItem, *, official_only: bool, base_url: str) -> list[Any]:
-    row: list[Any] = [
-        item.title,
-        item.sub_goal.code,
-        item.grouping.name if item.grouping else "",
-        item.phase.name if item.phase else "",
-        item.start_date,
-        item.end_date,
-        item.delivery_id,
-    ]
-    if not official_only:
-        row += [
-            ", ".join(owner.name for owner in item.owners.all()),
-            ", ".join(group.name for group in item.user_groups.all()),
-            str(item.get_status_display()),
-            base_url + item.get_absolute_url(),
+def _rows(queryset: QuerySet[RoadmapItem], *, official_only: bool, base_url: str) -> Iterator[list[Any]]:
+    url = _item_url(base_url)
+    statuses = dict(RoadmapItem.Status.choices)
+    for record in _records(queryset, relations=not official_only):
+        row: list[Any] = [
+            record["title"],
+            record["sub_goal__code"],
+            record["grouping__name"] or "",
+            record["phase__name"] or "",
+            record["start_date"],
+            record["end_date"],
+            record["delivery_id"],
         ]
-    return row
+        if not official_only:
+            row += [
+                ", ".join(record["owners"]),
+                ", ".join(record["user_groups"]),
+                str(statuses.get(record["status"], record["status"])),
+                url.format(record["pk"]),
+            ]
+        yield row
 
 
 def export_csv(queryset: QuerySet[RoadmapItem], *, official_only: bool = False, base_url: str = "") -> bytes:
@@ -61,8 +115,7 @@ def export_csv(queryset: QuerySet[RoadmapItem], *, official_only: bool = False, 
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(header(official_only=official_only))
-    for item in _items(queryset):
-        row = _row(item, official_only=official_only, base_url=base_url)
+    for row in _rows(queryset, official_only=official_only, base_url=base_url):
         row[4], row[5] = _date(row[4]), _date(row[5])
         writer.writerow(row)
     return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
@@ -83,9 +136,9 @@ def export_xlsx(queryset: QuerySet[RoadmapItem], *, official_only: bool = False,
         cell.font = bold
         heading.append(cell)
     sheet.append(heading)
-    for item in _items(queryset):
+    for row in _rows(queryset, official_only=official_only, base_url=base_url):
         cells = []
-        for index, value in enumerate(_row(item, official_only=official_only, base_url=base_url)):
+        for index, value in enumerate(row):
             cell = WriteOnlyCell(sheet, value=value)
             if index in (4, 5) and value:
                 cell.number_format = "DD.MM.YYYY"
@@ -98,28 +151,27 @@ def export_xlsx(queryset: QuerySet[RoadmapItem], *, official_only: bool = False,
     return buffer.getvalue()
 
 
-def item_as_dict(item: RoadmapItem, *, base_url: str = "") -> dict[str, Any]:
-    return {
-        "id": item.pk,
-        "url": base_url + item.get_absolute_url(),
-        "delivery_id": item.delivery_id or None,
-        "title": item.title,
-        "description": item.description,
-        "goal": item.sub_goal.goal.number,
-        "sub_goal": item.sub_goal.code,
-        "grouping": item.grouping.name if item.grouping else None,
-        "phase": item.phase.name if item.phase else None,
-        "start_date": item.start_date.isoformat() if item.start_date else None,
-        "end_date": item.end_date.isoformat() if item.end_date else None,
-        "status": item.status,
-        "owners": [owner.name for owner in item.owners.all()],
-        "user_groups": [group.name for group in item.user_groups.all()],
-        "updated_at": item.updated_at.isoformat(),
-    }
-
-
 def export_json(queryset: QuerySet[RoadmapItem], *, base_url: str = "") -> bytes:
     """``{"count": n, "items": [...]}`` with every public field of each item."""
-    items: Iterable[dict[str, Any]] = [item_as_dict(item, base_url=base_url) for item in _items(queryset)]
-    items = list(items)
+    url = _item_url(base_url)
+    items = [
+        {
+            "id": record["pk"],
+            "url": url.format(record["pk"]),
+            "delivery_id": record["delivery_id"] or None,
+            "title": record["title"],
+            "description": record["description"],
+            "goal": record["sub_goal__goal__number"],
+            "sub_goal": record["sub_goal__code"],
+            "grouping": record["grouping__name"],
+            "phase": record["phase__name"],
+            "start_date": record["start_date"].isoformat() if record["start_date"] else None,
+            "end_date": record["end_date"].isoformat() if record["end_date"] else None,
+            "status": record["status"],
+            "owners": record["owners"],
+            "user_groups": record["user_groups"],
+            "updated_at": record["updated_at"].isoformat(),
+        }
+        for record in _records(queryset, relations=True)
+    ]
     return json.dumps({"count": len(items), "items": items}, ensure_ascii=False, indent=1).encode("utf-8")

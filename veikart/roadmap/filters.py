@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
 from veikart.roadmap.models import Grouping, Phase, RoadmapItem, UserGroup
+from veikart.roadmap.widgets import FastSelect
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
 
@@ -54,9 +55,9 @@ class RoadmapItemFilter(django_filters.FilterSet):
         self.filters["grouping"].queryset = Grouping.objects.filter(sub_goal__strategy=strategy)
         form = self.form
         for field in form.fields.values():
-            field.widget.attrs["class"] = "ds-input"
             if hasattr(field, "empty_label"):
                 field.empty_label = _("All")
+            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=field.choices)
         form.fields["goal"].label_from_instance = lambda goal: f"{goal.number}. {goal.short_title or goal.title}"
         form.fields["sub_goal"].label_from_instance = lambda sub: f"{sub.code} {sub.short_title or sub.title}"[:90]
         form.fields["owner"].label_from_instance = lambda organisation: organisation.name
@@ -73,21 +74,3 @@ class RoadmapItemFilter(django_filters.FilterSet):
     def filter_user_group(self, queryset, name, value):
         through = RoadmapItem.user_groups.through
         return queryset.filter(Exists(through.objects.filter(roadmapitem_id=OuterRef("pk"), usergroup=value)))
-
-    @property
-    def active(self) -> list[tuple[str, str]]:
-        """(label, value) of each filter in use, for the "filtered by" summary."""
-        if not self.is_bound or not self.form.is_valid():
-            return []
-        active = []
-        for name, value in self.form.cleaned_data.items():
-            if value not in (None, "", []):
-                field = self.form.fields[name]
-                if hasattr(field, "label_from_instance") and not isinstance(value, str | int):
-                    shown = field.label_from_instance(value)
-                elif hasattr(field, "choices"):
-                    shown = dict((str(k), v) for k, v in field.choices).get(str(value), value)
-                else:
-                    shown = value
-                active.append((str(field.label), str(shown)))
-        return active

@@ -61,7 +61,7 @@ HEADER_ALIASES = {
 REQUIRED = ("title", "sub_goal")
 EMPTY_MARKERS = {"", "-", "–", "—"}
 _DELIMITERS = (";", ",", "\t")
-_SUB_GOAL_CODE = re.compile(r"^(?:delm[åa]l\s*)?(\d+\s*[a-z])\b", re.IGNORECASE)
+_SUB_GOAL_PREFIX = re.compile(r"^delm[åa]l\s+", re.IGNORECASE)
 _DELIVERY_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
 _SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?e\+?\d+$", re.IGNORECASE)
 COMPARED_FIELDS = ("title", "sub_goal_id", "grouping_name", "phase_id", "start_date", "end_date", "delivery_id")
@@ -192,6 +192,20 @@ def normalise_header(header: Any) -> str:
 
 def _normalise_phase(name: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*[-–—]\s*", " - ", name)).strip().casefold()
+
+
+def find_sub_goal(text: str, sub_goals: dict[str, SubGoal]) -> SubGoal | None:
+    """The sub-goal for a cell such as ``3B``, ``3 b`` or ``Delmål 3B – Kunstig intelligens`` (codes upper-cased)."""
+    text = _SUB_GOAL_PREFIX.sub("", text.strip())
+    whole = re.sub(r"\s+", "", text).upper()
+    if whole in sub_goals:
+        return sub_goals[whole]
+    first = re.split(r"\s+[-–—:]\s*|\s*[:–—]\s*|\s+", text, maxsplit=1)[0].upper()
+    if first in sub_goals:
+        return sub_goals[first]
+    # "3 B" written with a space between number and letter
+    spaced = re.match(r"^(\d+)\s+([A-Za-z])\b", text)
+    return sub_goals.get(f"{spaced.group(1)}{spaced.group(2)}".upper()) if spaced else None
 
 
 def column_letter(index: int) -> str:
@@ -349,11 +363,10 @@ def _parse_row(plan, number, cells, columns, names, header, sub_goals, phases, p
 
     sub_goal = None
     code_text = str(value("sub_goal"))
-    found = _SUB_GOAL_CODE.match(code_text)
     if not code_text:
         problem("sub_goal", _("The sub-goal code is missing."))
     else:
-        sub_goal = sub_goals.get(re.sub(r"\s+", "", found.group(1)).upper()) if found else None
+        sub_goal = find_sub_goal(code_text, sub_goals)
         if sub_goal is None:
             problem(
                 "sub_goal",
