@@ -15,12 +15,13 @@ from veikart.strategy.models import Goal, Strategy, SubGoal
 class RoadmapItemFilter(django_filters.FilterSet):
     """Filters on phase, year, owner, user group, goal, sub-goal, grouping and status.
 
-    Owner and user group filter with ``EXISTS`` rather than a join, so no row
-    is repeated and no ``DISTINCT`` is needed however many owners an item has.
+    Owner and user group filter with ``IN (subquery)`` rather than a join, so
+    no row is repeated and no ``DISTINCT`` is needed however many owners an
+    item has, and the database can start from the (small) set of the owner's items.
     """
 
     goal = django_filters.ModelChoiceFilter(
-        label=_("Goal"), queryset=Goal.objects.none(), to_field_name="number", field_name="sub_goal__goal"
+        label=_("Goal"), queryset=Goal.objects.none(), to_field_name="number", method="filter_goal"
     )
     sub_goal = django_filters.ModelChoiceFilter(
         label=_("Sub-goal"), queryset=SubGoal.objects.none(), to_field_name="code", field_name="sub_goal"
@@ -67,10 +68,13 @@ class RoadmapItemFilter(django_filters.FilterSet):
     def filter_year(self, queryset, name, value):
         return queryset.running_in(value) if value else queryset
 
+    def filter_goal(self, queryset, name, value):
+        return queryset.filter(sub_goal__in=SubGoal.objects.filter(goal=value).values("pk"))
+
     def filter_owner(self, queryset, name, value):
         through = RoadmapItem.owners.through
-        return queryset.filter(Exists(through.objects.filter(roadmapitem_id=OuterRef("pk"), organisation=value)))
+        return queryset.filter(pk__in=through.objects.filter(organisation=value).values("roadmapitem_id"))
 
     def filter_user_group(self, queryset, name, value):
         through = RoadmapItem.user_groups.through
-        return queryset.filter(Exists(through.objects.filter(roadmapitem_id=OuterRef("pk"), usergroup=value)))
+        return queryset.filter(pk__in=through.objects.filter(usergroup=value).values("roadmapitem_id"))

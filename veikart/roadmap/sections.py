@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.http import HttpRequest
 from django.urls import reverse
 
-from veikart.roadmap.models import RoadmapItem
+from veikart.roadmap.models import LIST_ORDER, RoadmapItem
 from veikart.strategy.models import Goal, SubGoal
 
 SECTION_LIMIT = 25
@@ -28,9 +28,9 @@ def _section(items, count: int, query: dict[str, str]) -> dict[str, Any] | None:
 
 def goal_items(request: HttpRequest, goal: Goal) -> dict[str, Any] | None:
     """The visible items under the goal's sub-goals, at most ``SECTION_LIMIT``, or None when there are none."""
-    queryset = RoadmapItem.objects.visible_to(request.user).filter(sub_goal__goal=goal)
+    queryset = RoadmapItem.objects.visible_to(request.user).filter(sub_goal__in=goal.sub_goals.values("pk"))
     count = queryset.count()
-    items = list(queryset.for_list()[:SECTION_LIMIT]) if count else []
+    items = list(queryset.for_list().order_by(*LIST_ORDER)[:SECTION_LIMIT]) if count else []
     return _section(items, count, {"goal": goal.number})
 
 
@@ -38,5 +38,5 @@ def sub_goal_items(request: HttpRequest, sub_goal: SubGoal) -> dict[str, Any] | 
     """The visible items of the sub-goal (as main sub-goal), at most ``SECTION_LIMIT``."""
     queryset = RoadmapItem.objects.visible_to(request.user).filter(sub_goal=sub_goal)
     count = queryset.count()
-    items = list(queryset.for_list()[:SECTION_LIMIT]) if count else []
+    items = list(queryset.for_list().order_by(*LIST_ORDER)[:SECTION_LIMIT]) if count else []
     return _section(items, count, {"sub_goal": sub_goal.code})

@@ -6,7 +6,7 @@ import datetime
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from veikart.accounts.models import Organisation
 from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
-from veikart.roadmap.models import Phase, RoadmapItem, UserGroup
+from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
 from veikart.roadmap.search import search_items
 from veikart.strategy.models import Goal, Strategy
 
@@ -35,7 +35,7 @@ def current_strategy(request: HttpRequest) -> Strategy:
 
 
 def visible_items(request: HttpRequest, strategy: Strategy):
-    return RoadmapItem.objects.visible_to(request.user).filter(sub_goal__strategy=strategy)
+    return RoadmapItem.objects.visible_to(request.user).in_strategy(strategy)
 
 
 def get_item_for(request: HttpRequest, pk: int) -> RoadmapItem:
@@ -59,7 +59,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     """Every visible item of the current strategy, filtered by the URL, by goal → sub-goal → grouping."""
     strategy = current_strategy(request)
     filterset = _filtered(request, strategy)
-    queryset = filterset.qs.for_list().order_by("sub_goal__code", "grouping__name", "title", "pk")
+    queryset = filterset.qs.for_list().order_by(*LIST_ORDER)
     page = _page(request, queryset, PAGE_SIZE)
     sections = [
         (sub_goal, list(items)) for sub_goal, items in groupby(page.object_list, key=lambda item: item.sub_goal)
@@ -130,7 +130,7 @@ def user_group_coming(request: HttpRequest, slug: str) -> HttpResponse:
     queryset = (
         visible_items(request, strategy)
         .filter(phase__is_rollout=True)
-        .filter(Exists(through.objects.filter(roadmapitem_id=OuterRef("pk"), usergroup=group)))
+        .filter(pk__in=through.objects.filter(usergroup=group).values("roadmapitem_id"))
         .for_list()
         .order_by("start_date", "title", "pk")
     )
@@ -160,7 +160,8 @@ def timeline(request: HttpRequest) -> HttpResponse:
     queryset = (
         filterset.qs.exclude(start_date=None)
         .select_related("phase", "sub_goal")
-        .order_by("sub_goal__code", "start_date", "title", "pk")
+        .defer("description", "search_document", "search_vector", "sub_goal__description")
+        .order_by("sub_goal_id", "start_date", "title", "pk")
     )
     page = _page(request, queryset, TIMELINE_PAGE_SIZE)
     first = min([strategy.period_start, *(item.start_date.year for item in page.object_list)])
@@ -226,7 +227,7 @@ def search(request: HttpRequest) -> HttpResponse:
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The filtered list as CSV, XLSX (official layout first) or JSON; ``?columns=official`` for the seven only."""
     strategy = current_strategy(request)
-    queryset = _filtered(request, strategy).qs.order_by("sub_goal__code", "grouping__name", "title", "pk")
+    queryset = _filtered(request, strategy).qs.order_by(*LIST_ORDER)
     official_only = request.GET.get("columns") == "official"
     base_url = request.build_absolute_uri("/").rstrip("/")
     stamp = datetime.date.today().isoformat()
