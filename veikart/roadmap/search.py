@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import snowballstemmer
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import F, QuerySet
 from django.utils.html import escape
@@ -85,18 +85,15 @@ def search_index_refresh(item_ids: Iterable[int] | None = None) -> int:
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             documents = _documents(chunk)
+            if is_postgresql():
+                _write_postgresql(table, documents)
+                continue
             with connection.cursor() as cursor:
                 # Plain UPDATEs: bulk_update's CASE expression grows with the batch and is slow on SQLite.
                 cursor.executemany(
                     f"UPDATE {table} SET search_document = %s WHERE id = %s",  # noqa: S608
                     [(document, pk) for pk, _title, document in documents],
                 )
-            if is_postgresql():
-                RoadmapItem.objects.filter(pk__in=chunk).update(
-                    search_vector=SearchVector("title", weight="A", config="norwegian")
-                    + SearchVector("search_document", weight="B", config="norwegian")
-                )
-                continue
             with connection.cursor() as cursor:
                 placeholders = ",".join("%s" for _ in chunk)
                 cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", chunk)  # noqa: S608
@@ -105,6 +102,22 @@ def search_index_refresh(item_ids: Iterable[int] | None = None) -> int:
                     [(pk, stemmed_text(title), stemmed_text(document)) for pk, title, document in documents],
                 )
     return len(ids)
+
+
+def _write_postgresql(table: str, documents: list[tuple[int, str, str]]) -> None:
+    """Document and weighted vector in one UPDATE, so each row gets one new version (and one GIN update)."""
+    if not documents:
+        return
+    values = ",".join("(%s::bigint, %s::text)" for _ in documents)
+    params = [value for pk, _title, document in documents for value in (pk, document)]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS item SET search_document = data.document, "  # noqa: S608 - table name from the model
+            "search_vector = setweight(to_tsvector('norwegian', item.title), 'A') "
+            "|| setweight(to_tsvector('norwegian', data.document), 'B') "
+            f"FROM (VALUES {values}) AS data(id, document) WHERE item.id = data.id",
+            params,
+        )
 
 
 def search_index_remove(item_ids: Iterable[int]) -> None:
