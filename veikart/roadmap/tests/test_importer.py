@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from openpyxl import Workbook
 
 from veikart.roadmap.importers import ImportFileError, detect_delimiter, plan_import
@@ -207,7 +208,8 @@ def test_every_problem_is_reported_with_its_row_and_column(framework):
         ["Baklengs", "1C", "", "I bruk", "01.01.2025", "01.01.2024", ""],
         ["Tapte sifre", "1C", "", "I bruk", "", "", "5,6876E+16"],
     ]
-    plan = plan_import(excel_csv(rows, messy=False))
+    with translation.override("en"):
+        plan = plan_import(excel_csv(rows, messy=False))
     found = [(p.row, p.column.split(" (")[0]) for p in plan.problems]
     assert found == [
         (2, "Tiltaksnavn"),
@@ -222,6 +224,12 @@ def test_every_problem_is_reported_with_its_row_and_column(framework):
     assert "Ferdig" in phase_problem and "“I bruk”" in phase_problem and "“Innføring”" in phase_problem
     assert "row 6" in plan.problems[4].message
     assert "1A, 1C, 1D, 3B" in plan.problems[1].message
+
+
+def test_problems_are_reported_in_the_language_of_the_page(framework):
+    plan = plan_import("Tiltaksnavn;Delmål\nNoe;9Z\n".encode())
+    assert "Ukjent delmålskode «9Z»" in plan.problems[0].message
+    assert str(plan.problems[0]).startswith("Rad 2, kolonne Delmål (B)")
 
 
 def test_a_missing_required_column_is_a_problem_on_the_header_row(framework):
