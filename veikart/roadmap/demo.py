@@ -35,7 +35,12 @@ def load(*, demo_passwords: bool = False) -> None:
     groups = {}
     for order, (slug, name, description) in enumerate(content.USER_GROUPS, start=1):
         groups[slug], _ = upsert(UserGroup, {"slug": slug}, {"name": name, "order": order, "description": description})
-    phases = {number: Phase.objects.get(name=name) for number, name in content.PHASES.items()}
+    phases = {}
+    for number, name in content.PHASES.items():
+        slug, colour, is_rollout = content.PHASE_DEFAULTS[number]
+        phases[number], _ = Phase.objects.get_or_create(
+            name=name, defaults={"slug": slug, "order": number, "colour": colour, "is_rollout": is_rollout}
+        )
     organisations = {org.short_name: org for org in Organisation.objects.all()}
     sub_goals = {sub_goal.code: sub_goal for sub_goal in strategy.sub_goals.all()}
     items = {}

@@ -15,6 +15,15 @@ PHASES = {
     4: "Innføring",
     5: "I bruk",
 }
+# The same five phases the migration seeds (slug, colour, introduction-or-use), for
+# databases that were emptied after migrating (browser tests flush every table).
+PHASE_DEFAULTS = {
+    1: ("utvikling-og-begrenset-utproving", "#6b3fa0", False),
+    2: ("utvikling-tilpasning-innforing", "#1f5f99", False),
+    3: ("tilpasning-innforing", "#8a4500", True),
+    4: ("innforing", "#0f6b5c", True),
+    5: ("i-bruk", "#2e6b1f", True),
+}
 
 USER_GROUPS = [
     # (slug, name, description)

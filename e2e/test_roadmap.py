@@ -1,0 +1,99 @@
+"""The roadmap in Chromium: search as you type, filters, an item page, all by keyboard; axe on every page."""
+
+import re
+
+import pytest
+
+from e2e.conftest import describe_violations
+
+pytestmark = pytest.mark.e2e
+
+
+def tab_to(page, predicate, limit: int = 120) -> None:
+    """Press Tab until the focused element satisfies ``predicate``; fail after ``limit`` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if predicate(page.evaluate_handle("document.activeElement")):
+            return
+    pytest.fail("The wanted element was never reached with Tab")
+
+
+def link(text: str):
+    return lambda h: h.evaluate("e => e.tagName") == "A" and text in h.evaluate("e => e.textContent")
+
+
+def element(tag: str, name: str):
+    return lambda h: h.evaluate("e => e.tagName") == tag and h.evaluate("e => e.name") == name
+
+
+def test_search_as_you_type_finds_inflected_forms_and_highlights_them(page):
+    page.goto(page.base_url + "/veikart/sok/")
+    tab_to(page, element("INPUT", "q"))
+    page.keyboard.type("kommunene", delay=30)
+    results = page.locator("#search-results")
+    results.locator("mark").first.wait_for()
+    assert "Rask psykisk helsehjelp" in results.inner_text()
+    marked = {text.lower() for text in results.locator("mark").all_inner_texts()}
+    assert "kommunene" in marked
+    assert all(text.startswith("kommun") for text in marked)
+    page.wait_for_url(re.compile(r"/veikart/sok/\?q=kommunene$"))
+
+
+def test_search_works_without_javascript_on_enter(page):
+    page.goto(page.base_url + "/veikart/sok/?q=helsenorge")
+    assert "Helseverktøy (Helsenorge)" in page.inner_text("#search-results")
+
+
+def test_a_keyboard_user_filters_the_list_and_opens_an_item(page):
+    page.goto(page.base_url + "/veikart/")
+    total = page.inner_text("#results p[role=status]")
+    tab_to(page, element("SELECT", "owner"))
+    option = page.locator("select[name=owner] option", has_text="Norsk helsenett SF").get_attribute("value")
+    page.keyboard.type("Norsk helsenett")  # type-ahead selects the option; HTMX fetches on change
+    page.wait_for_url(re.compile(rf"owner={option}"))
+    page.wait_for_function(
+        "(before) => document.querySelector('#results p[role=status]').textContent !== before", arg=total
+    )
+    results = page.inner_text("#results")
+    assert "Helseverktøy (Helsenorge)" in results
+    assert "Rask psykisk helsehjelp" not in results
+
+    tab_to(page, link("Helseverktøy (Helsenorge)"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/veikart/tiltak/\d+/$"))
+    assert page.inner_text("h1") == "Helseverktøy (Helsenorge)"
+    main = page.inner_text("main")
+    assert "56876000019903546" in main and "Digital selvhjelp" in main and "Verktøy for pårørende" in main
+
+
+def test_the_filter_form_works_without_javascript(page):
+    page.goto(page.base_url + "/veikart/?phase=i-bruk&year=2025")
+    assert "Helseverktøy (Helsenorge)" in page.inner_text("#results")
+    assert page.locator("select[name=phase]").input_value() == "i-bruk"
+
+
+ROADMAP_PAGES = [
+    "/veikart/",
+    "/veikart/?owner=nhn&year=2026",
+    "/veikart/mal/",
+    "/veikart/eiere/",
+    "/veikart/brukergrupper/",
+    "/veikart/brukergrupper/innbyggere/",
+    "/veikart/tidslinje/?goal=1",
+    "/veikart/sok/?q=kommunene",
+    "/strategier/e-helsestrategi-2023-2030/mal/1/",
+]
+
+
+@pytest.mark.parametrize("prefix", ["", "/nn", "/en"])
+def test_the_roadmap_pages_have_no_wcag_violations(page, axe_violations, prefix):
+    item_url = None
+    for path in ROADMAP_PAGES:
+        page.goto(page.base_url + prefix + path)
+        violations = axe_violations(page)
+        assert violations == [], f"{prefix}{path}: {describe_violations(violations)}"
+        if item_url is None and page.locator("a[href*='/veikart/tiltak/']").count():
+            item_url = page.locator("a[href*='/veikart/tiltak/']").first.get_attribute("href")
+    page.goto(page.base_url + item_url)
+    violations = axe_violations(page)
+    assert violations == [], f"{item_url}: {describe_violations(violations)}"
