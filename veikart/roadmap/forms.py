@@ -10,7 +10,7 @@ from veikart.accounts.models import Organisation
 from veikart.roadmap.models import Grouping, RoadmapItem
 
 EDITABLE_FIELDS = ["title", "description", "phase", "status", "start_date", "end_date", "grouping", "user_groups"]
-FRAMING_FIELDS = ["sub_goal", "delivery_id", "owners", "is_published"]
+FRAMING_FIELDS = ["sub_goal", "further_sub_goals", "delivery_id", "owners", "is_published"]
 
 
 class DateInput(forms.DateInput):
@@ -37,6 +37,7 @@ class RoadmapItemForm(forms.ModelForm):
             "end_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 8}),
             "user_groups": forms.CheckboxSelectMultiple,
+            "further_sub_goals": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, user, **kwargs) -> None:
@@ -48,9 +49,9 @@ class RoadmapItemForm(forms.ModelForm):
                 del self.fields[name]
         else:
             self.fields["owners"].queryset = Organisation.objects.order_by("name")
-            self.fields["sub_goal"].queryset = self.fields["sub_goal"].queryset.filter(
-                strategy=self.instance.sub_goal.strategy_id
-            )
+            sub_goals = self.fields["sub_goal"].queryset.filter(strategy=self.instance.sub_goal.strategy_id)
+            self.fields["sub_goal"].queryset = sub_goals
+            self.fields["further_sub_goals"].queryset = sub_goals
         self.fields["grouping"].queryset = Grouping.objects.filter(
             sub_goal__strategy=self.instance.sub_goal.strategy_id
         )

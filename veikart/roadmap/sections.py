@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -35,8 +36,9 @@ def goal_items(request: HttpRequest, goal: Goal) -> dict[str, Any] | None:
 
 
 def sub_goal_items(request: HttpRequest, sub_goal: SubGoal) -> dict[str, Any] | None:
-    """The visible items of the sub-goal (as main sub-goal), at most ``SECTION_LIMIT``."""
-    queryset = RoadmapItem.objects.visible_to(request.user).filter(sub_goal=sub_goal)
+    """The visible items of the sub-goal, as main or further sub-goal, at most ``SECTION_LIMIT``."""
+    further = RoadmapItem.further_sub_goals.through.objects.filter(subgoal=sub_goal).values("roadmapitem_id")
+    queryset = RoadmapItem.objects.visible_to(request.user).filter(Q(sub_goal=sub_goal) | Q(pk__in=further))
     count = queryset.count()
     items = list(queryset.for_list().order_by(*LIST_ORDER)[:SECTION_LIMIT]) if count else []
     return _section(items, count, {"sub_goal": sub_goal.code})

@@ -81,9 +81,14 @@ def item_list(request: HttpRequest) -> HttpResponse:
 def by_goal(request: HttpRequest) -> HttpResponse:
     """Goals → sub-goals → groupings, each with its number of visible items."""
     strategy = current_strategy(request)
-    items = visible_items(request, strategy)
-    per_sub_goal = dict(items.values_list("sub_goal").annotate(n=Count("pk")))
-    per_grouping = dict(items.exclude(grouping=None).values_list("grouping").annotate(n=Count("pk")))
+    per_sub_goal: dict[int, int] = {}
+    per_grouping: dict[int, int] = {}
+    # One pass over the items, counted per (sub-goal, grouping).
+    counts = visible_items(request, strategy).order_by().values_list("sub_goal", "grouping").annotate(n=Count("pk"))
+    for sub_goal_id, grouping_id, n in counts:
+        per_sub_goal[sub_goal_id] = per_sub_goal.get(sub_goal_id, 0) + n
+        if grouping_id:
+            per_grouping[grouping_id] = n
     goals = Goal.objects.filter(strategy=strategy).prefetch_related("sub_goals__groupings").order_by("number")
     tree = []
     for goal in goals:

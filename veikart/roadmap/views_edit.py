@@ -76,7 +76,9 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             loaded = form.cleaned_data["version"]
             relations = {
-                name: form.cleaned_data[name] for name in ("user_groups", "owners") if name in form.cleaned_data
+                name: form.cleaned_data[name]
+                for name in ("user_groups", "owners", "further_sub_goals")
+                if name in form.cleaned_data
             }
             try:
                 roadmap_item_update(item=form.instance, loaded_version=loaded, user=request.user, m2m=relations)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from veikart.accounts.models import User
 from veikart.roadmap.models import RoadmapItem
+from veikart.strategy.models import SubGoal
 
 
 def edit_url(item) -> str:
@@ -74,10 +75,19 @@ def test_an_owner_editor_cannot_take_over_or_publish_by_posting_extra_fields(
 
 def test_the_strategy_office_edits_any_item_including_owners(client, strategy_office, oslo_item, nhn, sub_goal):
     client.force_login(strategy_office)
-    data = form_data(oslo_item, owners=[nhn.pk], sub_goal=sub_goal.pk, delivery_id="123", is_published="on")
+    further = SubGoal.objects.get(code="3B")
+    data = form_data(
+        oslo_item,
+        owners=[nhn.pk],
+        sub_goal=sub_goal.pk,
+        delivery_id="123",
+        is_published="on",
+        further_sub_goals=[further.pk],
+    )
     assert client.post(edit_url(oslo_item), data).status_code == 302
     oslo_item.refresh_from_db()
     assert list(oslo_item.owners.all()) == [nhn]
+    assert list(oslo_item.further_sub_goals.all()) == [further]
     assert oslo_item.delivery_id == "123"
 
 

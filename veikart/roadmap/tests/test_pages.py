@@ -190,6 +190,12 @@ def test_the_goal_and_sub_goal_pages_list_their_items(client, sample, strategy):
     assert "Rask psykisk helsehjelp" in sub_goal_page.content.decode()
 
 
+def test_the_sub_goal_page_also_lists_items_that_have_it_as_a_further_sub_goal(client, sample, strategy):
+    sample["helsenorge"].further_sub_goals.add(SubGoal.objects.get(code="1A"))
+    page = client.get(reverse("strategy:sub-goal-detail", kwargs={"slug": strategy.slug, "code": "1A"}))
+    assert "Helseverktøy (Helsenorge)" in page.content.decode()
+
+
 def test_the_sitemap_lists_public_items_only(client, sample):
     body = client.get("/sitemap.xml").content.decode()
     assert sample["helsenorge"].get_absolute_url() in body
