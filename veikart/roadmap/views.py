@@ -223,7 +223,11 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     page = None
     if query:
-        page = _page(request, search_items(visible_items(request, strategy), query).for_list(), SEARCH_PAGE_SIZE)
+        # One ranked pass for the ids (the count is their number), then only the page's items in full.
+        ids = list(search_items(visible_items(request, strategy), query).values_list("pk", flat=True))
+        page = _page(request, ids, SEARCH_PAGE_SIZE)
+        items = RoadmapItem.objects.for_list().defer(None).defer("search_vector").in_bulk(page.object_list)
+        page.object_list = [items[pk] for pk in page.object_list if pk in items]
     template = "roadmap/_search_results.html" if request.htmx else "roadmap/search.html"
     return render(request, template, {"strategy": strategy, "query": query, "page": page})
 
