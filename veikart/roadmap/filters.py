@@ -55,15 +55,23 @@ class RoadmapItemFilter(django_filters.FilterSet):
         self.filters["sub_goal"].queryset = sub_goals
         self.filters["grouping"].queryset = Grouping.objects.filter(sub_goal__strategy=strategy)
         form = self.form
-        for field in form.fields.values():
-            if hasattr(field, "empty_label"):
-                field.empty_label = _("All")
-            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=field.choices)
         form.fields["goal"].label_from_instance = lambda goal: f"{goal.number}. {goal.short_title or goal.title}"
         form.fields["sub_goal"].label_from_instance = lambda sub: f"{sub.code} {sub.short_title or sub.title}"[:90]
         form.fields["owner"].label_from_instance = lambda organisation: organisation.name
         years = range(strategy.period_start, strategy.period_end + 1) if strategy else []
         form.fields["year"].choices = [("", _("All")), *((year, str(year)) for year in years)]
+        for name, field in form.fields.items():
+            if name == "grouping":
+                continue  # hundreds of groupings: kept out of the form, carried as a hidden value
+            if hasattr(field, "queryset"):
+                # Plain evaluation: the field's own iterator would open a server-side cursor per select.
+                key = field.to_field_name or "pk"
+                choices = [("", _("All"))] + [
+                    (str(getattr(obj, key)), field.label_from_instance(obj)) for obj in field.queryset
+                ]
+            else:
+                choices = [("", _("All"))] + [(value, label) for value, label in field.choices if value != ""]
+            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=choices)
 
     def filter_year(self, queryset, name, value):
         return queryset.running_in(value) if value else queryset
