@@ -97,3 +97,35 @@ def test_the_roadmap_pages_have_no_wcag_violations(page, axe_violations, prefix)
     page.goto(page.base_url + item_url)
     violations = axe_violations(page)
     assert violations == [], f"{item_url}: {describe_violations(violations)}"
+
+
+def log_in(page, username: str) -> None:
+    """Give the browser the session of a demo user (the demo has no usable passwords in tests)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from veikart.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": page.base_url}])
+
+
+def test_an_owner_editor_edits_an_item_by_keyboard_and_the_form_is_accessible(page, axe_violations):
+    from veikart.roadmap.models import RoadmapItem
+
+    item = RoadmapItem.objects.get(delivery_id="56876000019903546")
+    log_in(page, "eier-nhn")
+    page.goto(page.base_url + item.get_absolute_url())
+    tab_to(page, link("Rediger tiltaket"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/rediger/$"))
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)
+    tab_to(page, element("SELECT", "status"))
+    page.keyboard.type("Risiko")
+    tab_to(page, lambda h: h.evaluate("e => e.tagName") == "BUTTON" and "Lagre" in h.evaluate("e => e.textContent"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/veikart/tiltak/\d+/$"))
+    assert "Risiko for forsinkelse" in page.inner_text("main")

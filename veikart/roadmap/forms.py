@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
-from veikart.roadmap.models import Grouping, RoadmapItem
+from veikart.roadmap.models import Grouping, Link, Milestone, RoadmapItem
 
 EDITABLE_FIELDS = ["title", "description", "phase", "status", "start_date", "end_date", "grouping", "user_groups"]
 FRAMING_FIELDS = ["sub_goal", "further_sub_goals", "delivery_id", "owners", "is_published"]
@@ -69,6 +69,38 @@ class RoadmapItemForm(forms.ModelForm):
         if grouping and sub_goal and grouping.sub_goal_id != sub_goal.pk:
             self.add_error("grouping", _("The grouping belongs to another sub-goal."))
         return cleaned
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["date", "title", "is_done"]
+        widgets = {
+            "date": DateInput(attrs={"class": "ds-input"}),
+            "title": forms.TextInput(attrs={"class": "ds-input"}),
+        }
+
+
+class LinkForm(forms.ModelForm):
+    class Meta:
+        model = Link
+        fields = ["title", "url"]
+        widgets = {
+            "title": forms.TextInput(attrs={"class": "ds-input"}),
+            "url": forms.URLInput(attrs={"class": "ds-input"}),
+        }
+
+
+MilestoneFormSet = forms.inlineformset_factory(RoadmapItem, Milestone, form=MilestoneForm, extra=1, can_delete=True)
+LinkFormSet = forms.inlineformset_factory(RoadmapItem, Link, form=LinkForm, extra=1, can_delete=True)
+
+
+def item_formsets(item: RoadmapItem, data=None) -> list[forms.BaseInlineFormSet]:
+    """The milestone and link formsets of the edit page (bound when ``data`` is given)."""
+    return [
+        MilestoneFormSet(data, instance=item, prefix="milestones"),
+        LinkFormSet(data, instance=item, prefix="links"),
+    ]
 
 
 class ImportUploadForm(forms.Form):

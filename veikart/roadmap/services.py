@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,11 +117,14 @@ class FieldDifference:
     yours: Any
 
 
-def roadmap_item_update(*, item: RoadmapItem, loaded_version: int, user: Any, m2m: dict[str, Any]) -> RoadmapItem:
+def roadmap_item_update(
+    *, item: RoadmapItem, loaded_version: int, user: Any, m2m: dict[str, Any], formsets: Sequence[Any] = ()
+) -> RoadmapItem:
     """Save an edited item unless someone saved it after ``loaded_version`` was read.
 
     ``item`` carries the new field values (validated by the form); ``m2m``
-    maps relation names to their new objects. The version check and the
+    maps relation names to their new objects; ``formsets`` (validated inline
+    formsets of milestones and links) are saved in the same transaction. The version check and the
     increment are one conditional UPDATE, so of two concurrent saves exactly
     one wins; the other raises ``EditConflict`` and nothing is written.
     """
@@ -136,4 +140,7 @@ def roadmap_item_update(*, item: RoadmapItem, loaded_version: int, user: Any, m2
             manager = getattr(item, name)
             if {obj.pk for obj in manager.all()} != {obj.pk for obj in objects}:
                 manager.set(objects)
+        for formset in formsets:
+            formset.instance = item
+            formset.save()
     return item

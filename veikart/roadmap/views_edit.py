@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from veikart.accounts import permissions
-from veikart.roadmap.forms import EDITABLE_FIELDS, FRAMING_FIELDS, ImportUploadForm, RoadmapItemForm
+from veikart.roadmap.forms import EDITABLE_FIELDS, FRAMING_FIELDS, ImportUploadForm, RoadmapItemForm, item_formsets
 from veikart.roadmap.importers import ImportFileError, plan_import
 from veikart.roadmap.models import RoadmapItem
 from veikart.roadmap.services import EditConflict, roadmap_import, roadmap_item_update
@@ -73,7 +73,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     conflict: list[Difference] | None = None
     if request.method == "POST":
         form = RoadmapItemForm(request.POST, instance=item, user=request.user)
-        if form.is_valid():
+        formsets = item_formsets(item, request.POST)
+        if form.is_valid() and all(formset.is_valid() for formset in formsets):
             loaded = form.cleaned_data["version"]
             relations = {
                 name: form.cleaned_data[name]
@@ -81,7 +82,9 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 if name in form.cleaned_data
             }
             try:
-                roadmap_item_update(item=form.instance, loaded_version=loaded, user=request.user, m2m=relations)
+                roadmap_item_update(
+                    item=form.instance, loaded_version=loaded, user=request.user, m2m=relations, formsets=formsets
+                )
             except EditConflict as error:
                 conflict = changed_meanwhile(error.current, loaded)
                 # Keep what was typed; the hidden version moves on so that saving again is a deliberate overwrite.
@@ -89,13 +92,16 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 data["version"] = str(error.current.version)
                 form = RoadmapItemForm(data, instance=error.current, user=request.user)
                 form.is_valid()
+                formsets = item_formsets(error.current, data)
             else:
                 messages.success(request, _("The item was saved."))
                 return redirect(item.get_absolute_url())
     else:
         form = RoadmapItemForm(instance=item, user=request.user)
+        formsets = item_formsets(item)
     status = 409 if conflict is not None else 200
-    return render(request, "roadmap/item_edit.html", {"item": item, "form": form, "conflict": conflict}, status=status)
+    context = {"item": item, "form": form, "formsets": formsets, "conflict": conflict}
+    return render(request, "roadmap/item_edit.html", context, status=status)
 
 
 def _upload_dir() -> Path:

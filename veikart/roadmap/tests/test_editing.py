@@ -1,10 +1,12 @@
 """Editing by owner editors and the strategy office, and no lost updates."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from veikart.accounts.models import User
-from veikart.roadmap.models import RoadmapItem
+from veikart.roadmap.models import Milestone, RoadmapItem
 from veikart.strategy.models import SubGoal
 
 
@@ -23,6 +25,10 @@ def form_data(item, **changes) -> dict:
         "grouping": item.grouping_id or "",
         "user_groups": [group.pk for group in item.user_groups.all()],
         "version": item.version,
+        "milestones-TOTAL_FORMS": "0",
+        "milestones-INITIAL_FORMS": "0",
+        "links-TOTAL_FORMS": "0",
+        "links-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
@@ -156,3 +162,46 @@ def test_the_edit_link_shows_only_for_those_who_may_edit(client, nhn_editor, osl
     assert edit_url(nhn_item) in client.get(nhn_item.get_absolute_url()).content.decode()
     client.force_login(oslo_editor)
     assert edit_url(nhn_item) not in client.get(nhn_item.get_absolute_url()).content.decode()
+
+
+def test_an_owner_editor_adds_changes_and_removes_milestones_and_links(client, nhn_editor, nhn_item):
+    kept = Milestone.objects.create(item=nhn_item, date=datetime.date(2025, 1, 1), title="Pilot")
+    dropped = Milestone.objects.create(item=nhn_item, date=datetime.date(2025, 6, 1), title="Avlyst")
+    client.force_login(nhn_editor)
+    data = form_data(nhn_item)
+    data.update(
+        {
+            "milestones-TOTAL_FORMS": "3",
+            "milestones-INITIAL_FORMS": "2",
+            "milestones-0-id": kept.pk,
+            "milestones-0-date": "2025-02-01",
+            "milestones-0-title": "Pilot i tre kommuner",
+            "milestones-0-is_done": "on",
+            "milestones-1-id": dropped.pk,
+            "milestones-1-date": "2025-06-01",
+            "milestones-1-title": "Avlyst",
+            "milestones-1-DELETE": "on",
+            "milestones-2-date": "2026-10-01",
+            "milestones-2-title": "Nasjonal innføring",
+            "links-TOTAL_FORMS": "1",
+            "links-0-title": "Prosjektside",
+            "links-0-url": "https://example.org/prosjekt",
+        }
+    )
+    assert client.post(edit_url(nhn_item), data).status_code == 302
+    assert list(nhn_item.milestones.values_list("title", "date", "is_done")) == [
+        ("Pilot i tre kommuner", datetime.date(2025, 2, 1), True),
+        ("Nasjonal innføring", datetime.date(2026, 10, 1), False),
+    ]
+    assert list(nhn_item.links.values_list("url", flat=True)) == ["https://example.org/prosjekt"]
+
+
+def test_milestones_are_not_saved_when_the_item_save_is_refused(client, nhn_editor, nhn_item):
+    client.force_login(nhn_editor)
+    stale = form_data(nhn_item)
+    RoadmapItem.objects.filter(pk=nhn_item.pk).update(version=5)
+    stale.update({"milestones-TOTAL_FORMS": "1", "milestones-0-date": "2026-01-01", "milestones-0-title": "Ny"})
+    response = client.post(edit_url(nhn_item), stale)
+    assert response.status_code == 409
+    assert not nhn_item.milestones.exists()
+    assert 'value="Ny"' in response.content.decode()
