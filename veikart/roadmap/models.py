@@ -251,7 +251,7 @@ class RoadmapItem(models.Model):
             models.Index(fields=["title"], name="roadmap_item_title"),
             # LIST_ORDER: lets a page of a 20,000-item list be read in index order instead of sorted.
             models.Index(fields=["sub_goal", "grouping", "title", "id"], name="roadmap_item_list_order"),
-            models.Index(fields=["sub_goal", "start_date"], name="roadmap_item_timeline"),
+            models.Index(fields=["sub_goal", "start_date", "title", "id"], name="roadmap_item_timeline"),
         ]
 
     def __str__(self) -> str:

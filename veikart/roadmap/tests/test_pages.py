@@ -92,7 +92,7 @@ def test_the_list_issues_a_constant_number_of_queries(
             make_item(owners=[nhn, oslo], user_groups=[citizens], start_date=datetime.date(2024, 1, 1))
 
     load(3)
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(14) as few:
         client.get(f"{LIST}?phase=innforing&year=2024&owner=nhn")
     load(40)
     with django_assert_max_num_queries(len(few.captured_queries)):
