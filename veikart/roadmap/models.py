@@ -145,18 +145,12 @@ class RoadmapItemQuerySet(models.QuerySet):
     def for_list(self) -> RoadmapItemQuerySet:
         """Everything a list row shows, in a constant number of queries.
 
-        The long texts are left out: databases sort whole rows, and a list sorts many.
+        The long texts are left out: a list shows none of them.
         """
         return (
             self.select_related("phase", "sub_goal__goal", "grouping")
             .prefetch_related("owners", "user_groups")
-            .defer(
-                "description",
-                "search_document",
-                "search_vector",
-                "sub_goal__description",
-                "sub_goal__goal__description",
-            )
+            .defer("description", "sub_goal__description", "sub_goal__goal__description")
         )
 
 
@@ -212,19 +206,12 @@ class RoadmapItem(models.Model):
     is_demo = models.BooleanField(
         _("demo content"), default=False, help_text=_("Invented for demonstration; not a real delivery.")
     )
-    # Denormalised text of the item, its grouping and owners, kept current by
-    # ``veikart.roadmap.search`` so that full-text search needs no joins.
-    search_document = models.TextField(editable=False, blank=True, default="")
-    # PostgreSQL only (GIN-indexed); on SQLite the FTS5 table ``roadmap_item_fts`` plays this part.
-    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Optimistic locking: every change increments it; a save that started
     # from an older version is refused (see ``services.roadmap_item_update``).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    history = HistoricalRecords(
-        m2m_fields=[owners, user_groups, further_sub_goals], excluded_fields=["search_document", "search_vector"]
-    )
+    history = HistoricalRecords(m2m_fields=[owners, user_groups, further_sub_goals])
 
     objects = RoadmapItemQuerySet.as_manager()
 
@@ -269,6 +256,26 @@ class RoadmapItem(models.Model):
     @property
     def description_html(self) -> SafeString:
         return render_markdown(self.description)
+
+
+class RoadmapItemSearch(models.Model):
+    """The searchable text of one item, kept by ``veikart.roadmap.search`` (not edited, no history).
+
+    Apart from the item so that item rows stay narrow: lists scan items, search
+    scans this table. ``vector`` is used on PostgreSQL (GIN-indexed); on SQLite
+    the FTS5 table ``roadmap_item_fts`` holds the stems instead.
+    """
+
+    item = models.OneToOneField(RoadmapItem, on_delete=models.CASCADE, primary_key=True, related_name="search")
+    document = models.TextField(blank=True, default="")
+    vector = SearchVectorField(null=True)
+
+    class Meta:
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
+
+    def __str__(self) -> str:
+        return str(self.item_id)
 
 
 class Milestone(models.Model):

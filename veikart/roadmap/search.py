@@ -1,9 +1,9 @@
 """Full-text search of roadmap items in Norwegian, with stemming, on PostgreSQL and SQLite.
 
-Each item carries ``search_document``: its name, description, grouping, owners
-and delivery id as one text. ``search_index_refresh`` recomputes it and feeds
-the engine's index: on PostgreSQL a ``tsvector`` column built with the
-``norwegian`` configuration (GIN-indexed); on SQLite the FTS5 table
+Each item has a ``RoadmapItemSearch`` row: its name, description, grouping,
+owners and delivery id as one text. ``search_index_refresh`` recomputes it and
+feeds the engine's index: on PostgreSQL a ``tsvector`` column of that row built
+with the ``norwegian`` configuration (GIN-indexed); on SQLite the FTS5 table
 ``roadmap_item_fts`` holding Snowball Norwegian stems. Both stemmers are the
 same Snowball algorithm, so "kommunene" finds "kommune" on either engine.
 
@@ -25,7 +25,7 @@ from django.db.models import F, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from veikart.roadmap.models import RoadmapItem
+from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
 
 FTS_TABLE = "roadmap_item_fts"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -80,19 +80,19 @@ def search_index_refresh(item_ids: Iterable[int] | None = None) -> int:
         if item_ids is None
         else sorted(set(item_ids))
     )
-    table = RoadmapItem._meta.db_table
+    search_table = RoadmapItemSearch._meta.db_table
     with transaction.atomic():
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             documents = _documents(chunk)
             if is_postgresql():
-                _write_postgresql(table, documents)
+                _write_postgresql(documents)
                 continue
             with connection.cursor() as cursor:
-                # Plain UPDATEs: bulk_update's CASE expression grows with the batch and is slow on SQLite.
                 cursor.executemany(
-                    f"UPDATE {table} SET search_document = %s WHERE id = %s",  # noqa: S608
-                    [(document, pk) for pk, _title, document in documents],
+                    f"INSERT INTO {search_table} (item_id, document) VALUES (%s, %s) "  # noqa: S608
+                    "ON CONFLICT (item_id) DO UPDATE SET document = excluded.document",
+                    [(pk, document) for pk, _title, document in documents],
                 )
             with connection.cursor() as cursor:
                 placeholders = ",".join("%s" for _ in chunk)
@@ -104,18 +104,20 @@ def search_index_refresh(item_ids: Iterable[int] | None = None) -> int:
     return len(ids)
 
 
-def _write_postgresql(table: str, documents: list[tuple[int, str, str]]) -> None:
-    """Document and weighted vector in one UPDATE, so each row gets one new version (and one GIN update)."""
+def _write_postgresql(documents: list[tuple[int, str, str]]) -> None:
+    """Document and weighted vector of each item in one upsert."""
     if not documents:
         return
     values = ",".join("(%s::bigint, %s::text)" for _ in documents)
     params = [value for pk, _title, document in documents for value in (pk, document)]
+    search_table, item_table = RoadmapItemSearch._meta.db_table, RoadmapItem._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} AS item SET search_document = data.document, "  # noqa: S608 - table name from the model
-            "search_vector = setweight(to_tsvector('norwegian', item.title), 'A') "
+            f"INSERT INTO {search_table} (item_id, document, vector) "  # noqa: S608 - table names from the models
+            "SELECT data.id, data.document, setweight(to_tsvector('norwegian', item.title), 'A') "
             "|| setweight(to_tsvector('norwegian', data.document), 'B') "
-            f"FROM (VALUES {values}) AS data(id, document) WHERE item.id = data.id",
+            f"FROM (VALUES {values}) AS data(id, document) JOIN {item_table} AS item ON item.id = data.id "
+            "ON CONFLICT (item_id) DO UPDATE SET document = EXCLUDED.document, vector = EXCLUDED.vector",
             params,
         )
 
@@ -142,8 +144,8 @@ def search_items(queryset: QuerySet[RoadmapItem], query: str) -> QuerySet[Roadma
     if is_postgresql():
         tsquery = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="norwegian")
         return (
-            queryset.filter(search_vector=tsquery)
-            .annotate(rank=SearchRank(F("search_vector"), tsquery))
+            queryset.filter(search__vector=tsquery)
+            .annotate(rank=SearchRank(F("search__vector"), tsquery))
             .order_by("-rank", "title", "pk")
         )
     match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)

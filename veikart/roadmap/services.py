@@ -134,7 +134,7 @@ def roadmap_item_update(
             raise EditConflict(RoadmapItem.objects.get(pk=item.pk))
         item.version = loaded_version + 1
         item._history_user = user
-        item.full_clean(exclude=["search_document"])
+        item.full_clean()
         item.save()
         for name, objects in m2m.items():
             manager = getattr(item, name)

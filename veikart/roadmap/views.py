@@ -174,9 +174,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     strategy = current_strategy(request)
     filterset = _filtered(request, strategy)
     queryset = filterset.qs.exclude(start_date=None).order_by("sub_goal_id", "start_date", "title", "pk")
-    full = RoadmapItem.objects.select_related("phase", "sub_goal").defer(
-        "description", "search_document", "search_vector", "sub_goal__description"
-    )
+    full = RoadmapItem.objects.select_related("phase", "sub_goal").defer("description", "sub_goal__description")
     page = _page_of_items(request, queryset, TIMELINE_PAGE_SIZE, full=full)
     first = min([strategy.period_start, *(item.start_date.year for item in page.object_list)])
     last = max([strategy.period_end, *(item.end_date.year for item in page.object_list if item.end_date)])
@@ -235,7 +233,8 @@ def search(request: HttpRequest) -> HttpResponse:
         # One ranked pass for the ids (the count is their number), then only the page's items in full.
         ids = list(search_items(visible_items(request, strategy), query).values_list("pk", flat=True))
         page = _page(request, ids, SEARCH_PAGE_SIZE)
-        items = RoadmapItem.objects.for_list().defer(None).defer("search_vector").in_bulk(page.object_list)
+        full = RoadmapItem.objects.for_list().select_related("search").defer("search__vector")
+        items = full.in_bulk(page.object_list)
         page.object_list = [items[pk] for pk in page.object_list if pk in items]
     template = "roadmap/_search_results.html" if request.htmx else "roadmap/search.html"
     return render(request, template, {"strategy": strategy, "query": query, "page": page})

@@ -157,6 +157,8 @@ T = {
     "address": ("adresse", "adresse"),
     "link": ("lenke", "lenkje"),
     "links": ("lenker", "lenkjer"),
+    "search text": ("søketekst", "søketekst"),
+    "search texts": ("søketekster", "søketekstar"),
     "Filter the roadmap": ("Filtrer veikartet", "Filtrer vegkartet"),
     "Filter": ("Filtrer", "Filtrer"),
     "Clear filters": ("Fjern filtre", "Fjern filter"),
