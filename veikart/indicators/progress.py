@@ -81,6 +81,14 @@ class TargetAssessment:
     trajectory: list[Point] = field(default_factory=list)
     projection: list[Point] = field(default_factory=list)
 
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def status_colour(self) -> str:
+        return STATUS_COLOURS[Status(self.status)]
+
 
 @dataclass
 class Progress:
