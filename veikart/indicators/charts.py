@@ -108,10 +108,11 @@ def render_chart(chart: Chart, *, width: int = 720, height: int = 320, chart_id:
     step = max(1, (last_year - first_year) // 8 or 1)
     for year in range(first_year, last_year + 1, step):
         if t0 <= year <= t1:
+            # Points sit at the end of their period, so the tick at the turn of the year is the end of year - 1.
             parts.append(
                 f'<line x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{height - bottom}" y2="{height - bottom + 4}" '
                 f'stroke="{GUIDE_COLOUR}"/><text x="{x(year):.1f}" y="{height - bottom + 18}" '
-                f'text-anchor="middle">{year}</text>'
+                f'text-anchor="middle">{year - 1}</text>'
             )
     parts.append(
         f'<line x1="{left}" x2="{width - right}" y1="{height - bottom}" y2="{height - bottom}" stroke="{GUIDE_COLOUR}"/>'
@@ -142,7 +143,7 @@ def render_chart(chart: Chart, *, width: int = 720, height: int = 320, chart_id:
 def render_sparkline(points: list[Point], *, label: str, width: int = 120, height: int = 32) -> SafeString:
     """A small trend line; ``label`` is its text alternative."""
     if len(points) < 2:
-        return format_html('<span class="vk-sparkline-empty">{}</span>', label)
+        return mark_safe('<span class="vk-sparkline-empty">–</span>')
     times = [p.time for p in points]
     values = [p.value for p in points]
     t0, t1, v0, v1 = min(times), max(times), min(values), max(values)
