@@ -18,13 +18,11 @@ $(STAMP): requirements.lock
 install: $(STAMP) ## Create the virtual environment from the lock file.
 
 run: install ## Migrate the embedded database, load the demo and serve it at http://$(HOST):$(PORT).
-	DEBUG=true $(BIN)/python manage.py compilemessages -v0 --ignore=.venv
 	DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DEBUG=true $(BIN)/python manage.py load_demo --demo-passwords
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install ## The whole test suite (unit, integration and browser tests).
-	TESTING=true $(BIN)/python manage.py compilemessages -v0 --ignore=.venv
 	TESTING=true $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-unit: install
@@ -44,9 +42,10 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: install ## Update the .po catalogues and compile them.
-	cd veikart && ../$(BIN)/python ../manage.py makemessages -l nn -l en -l nb --no-obsolete --ignore='static/vendor/*'
-	$(BIN)/python manage.py compilemessages -v0 --ignore=.venv
+messages: install ## Update the .po catalogues of every app and compile them (needs GNU gettext).
+	TESTING=true $(BIN)/python manage.py makemessages -l nb -l nn -l en --no-obsolete \
+		--ignore=.venv --ignore='veikart/static/*' --ignore=e2e --ignore=benchmarks --ignore=staticfiles
+	TESTING=true $(BIN)/python manage.py compilemessages -v0 --ignore=.venv
 
 migrations-check: install
 	TESTING=true $(BIN)/python manage.py makemigrations --check --dry-run

@@ -173,6 +173,9 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = _LOCAL
+if _LOCAL:
+    # WhiteNoise warns about a missing STATIC_ROOT even when it serves from the finders.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # --- Site ---------------------------------------------------------------------
 SITE_NAME = env_str("SITE_NAME", "Veikart")

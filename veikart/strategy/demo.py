@@ -13,6 +13,7 @@ from veikart.strategy.models import (
     SustainableDevelopmentGoal,
     TargetGroup,
 )
+from veikart.strategy.sdg_data import SUSTAINABLE_DEVELOPMENT_GOALS
 
 S = Strategy.Status
 
@@ -197,6 +198,9 @@ def _unpublished_revision(previous: Strategy) -> None:
 
 
 def load(*, demo_passwords: bool = False) -> None:
+    # The migration adds these, but a test database flushed between tests has lost them.
+    for number, title, title_en in SUSTAINABLE_DEVELOPMENT_GOALS:
+        upsert(SustainableDevelopmentGoal, {"number": number}, {"title": title, "title_en": title_en})
     white_paper = _white_paper()
     strategy_2017 = _strategy_2017(white_paper)
     draft_goals = _draft_2023(strategy_2017)

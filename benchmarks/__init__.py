@@ -1,0 +1,1 @@
+"""Benchmarks: national-scale data and measured server times (`make bench`)."""

@@ -1,0 +1,79 @@
+"""Collecting benchmark figures: timings as p50/p95 and single measured values."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass
+class Row:
+    group: str
+    scenario: str
+    p50_ms: float | None = None
+    p95_ms: float | None = None
+    runs: int | None = None
+    value: float | None = None
+    unit: str = ""
+    target: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    """Nearest-rank percentile of ``samples`` (fraction in 0..1)."""
+    ordered = sorted(samples)
+    index = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+class Results:
+    """Figures of one benchmark run on one database; ``group`` names the module measuring."""
+
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+        self.group = ""
+
+    def timed(
+        self, scenario: str, fn: Callable[[], Any], *, repeat: int = 50, warmup: int = 3, target: str = ""
+    ) -> Row:
+        """Call ``fn`` ``warmup`` times unmeasured, then ``repeat`` times; record p50 and p95 in ms."""
+        for _ in range(warmup):
+            fn()
+        samples = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            fn()
+            samples.append((time.perf_counter() - start) * 1000)
+        row = Row(
+            group=self.group,
+            scenario=scenario,
+            p50_ms=round(statistics.median(samples), 2),
+            p95_ms=round(percentile(samples, 0.95), 2),
+            runs=repeat,
+            target=target,
+        )
+        self.rows.append(row)
+        return row
+
+    def value(self, scenario: str, value: float, unit: str, *, target: str = "") -> Row:
+        """Record one measured figure (seconds, rows/s, MB, ...)."""
+        row = Row(group=self.group, scenario=scenario, value=round(value, 2), unit=unit, target=target)
+        self.rows.append(row)
+        return row
+
+
+def ok_response(client, url: str) -> Callable[[], Any]:
+    """A callable that GETs ``url`` and fails loudly unless the answer is 200."""
+
+    def get() -> Any:
+        response = client.get(url)
+        if response.status_code != 200:
+            raise AssertionError(f"{url} answered {response.status_code}")
+        return response
+
+    return get

@@ -1,0 +1,57 @@
+"""Each role against each permission rule, including an anonymous visitor and an outsider."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from veikart.accounts import permissions
+
+
+@pytest.fixture
+def everyone(strategy_office, owner_editor, other_owner_editor, body_member, outsider):
+    return {
+        "anonymous": AnonymousUser(),
+        "outsider": outsider,
+        "strategy_office": strategy_office,
+        "owner_editor": owner_editor,
+        "other_owner_editor": other_owner_editor,
+        "body_member": body_member,
+    }
+
+
+def allowed(everyone, rule) -> set[str]:
+    return {name for name, user in everyone.items() if rule(user)}
+
+
+def test_only_the_strategy_office_edits_the_framework(everyone):
+    assert allowed(everyone, permissions.can_edit_framework) == {"strategy_office"}
+
+
+def test_only_staff_see_unpublished_content_and_history(everyone):
+    assert allowed(everyone, permissions.can_view_unpublished) == {"strategy_office"}
+    assert allowed(everyone, permissions.can_view_history) == {"strategy_office"}
+
+
+def test_an_owner_editor_edits_only_what_its_organisation_owns(everyone, organisation):
+    def rule(user):
+        return permissions.can_edit_owned(user, [organisation])
+
+    assert allowed(everyone, rule) == {"strategy_office", "owner_editor"}
+
+
+def test_nobody_but_the_strategy_office_edits_content_without_owners(everyone):
+    assert allowed(everyone, lambda user: permissions.can_edit_owned(user, [])) == {"strategy_office"}
+
+
+def test_governance_papers_are_for_body_members_and_the_strategy_office(everyone):
+    assert allowed(everyone, permissions.can_read_governance_papers) == {"strategy_office", "body_member"}
+
+
+def test_a_deactivated_strategy_office_user_loses_every_right(strategy_office):
+    strategy_office.is_active = False
+    assert not permissions.is_strategy_office(strategy_office)
+    assert not permissions.can_view_unpublished(strategy_office)
+
+
+def test_a_superuser_counts_as_strategy_office(outsider):
+    outsider.is_superuser = True
+    assert permissions.is_strategy_office(outsider)
