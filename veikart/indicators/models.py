@@ -260,7 +260,7 @@ class PeriodValueMixin(models.Model):
     """A period (canonical text with its sort key) and a decimal value within the indicator's bounds."""
 
     period = models.CharField(_("period"), max_length=10, validators=[_validate_period])
-    period_key = models.BigIntegerField(_("period sort key"), editable=False, db_index=True)
+    period_key = models.BigIntegerField(_("period sort key"), editable=False)
     value = models.DecimalField(_("value"), max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES)
 
     class Meta:
@@ -367,8 +367,10 @@ class Observation(PeriodValueMixin):
         FINAL = "final", _("Final")
         PROVISIONAL = "provisional", _("Provisional")
 
+    # The unique constraint and the series index both start with the indicator, so the foreign key
+    # needs no index of its own; every index costs time on each of millions of inserted rows.
     indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="observations"
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="observations", db_index=False
     )
     breakdown_key = models.CharField(_("breakdown"), max_length=255, blank=True, default="")
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.FINAL)

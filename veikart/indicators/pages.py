@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
@@ -17,6 +18,7 @@ from veikart.indicators.charts import PALETTE, Chart, Line, render_chart, render
 from veikart.indicators.models import Dimension, DimensionValue, Indicator, Observation, Target
 from veikart.indicators.periods import parse_period
 from veikart.indicators.progress import Point, Progress, Status, indicator_progress
+from veikart.indicators.templatetags.indicator_tags import figure
 
 MAX_SERIES = 8
 _DASHES = ["", "6 3", "2 3", "8 3 2 3"]
@@ -56,21 +58,43 @@ def indicator_overview(indicators) -> list[Row]:
     return rows
 
 
+class ObservationRow(NamedTuple):
+    period: str
+    value: Decimal
+    status: str
+    note: str
+    is_illustrative: bool
+    text: str
+
+
+_ROW_FIELDS = ("period", "value", "status", "note", "is_illustrative")
+
+
+def _rows(queryset) -> list[ObservationRow]:
+    return [ObservationRow(*values, figure(values[1])) for values in queryset.values_list(*_ROW_FIELDS)]
+
+
 @dataclass
 class Series:
     key: str
     label: str
-    observations: list[Observation]
+    observations: list[ObservationRow]
     colour: str = PALETTE[0]
     dash: str = ""
+
+
+@dataclass
+class Choice:
+    code: str
+    label: str
 
 
 @dataclass
 class Breakdown:
     dimensions: list[Dimension] = field(default_factory=list)
     selected: Dimension | None = None
-    values: list[DimensionValue] = field(default_factory=list)
-    value: DimensionValue | None = None
+    values: list[Choice] = field(default_factory=list)
+    value: Choice | None = None
     needs_value: bool = False
 
 
@@ -80,14 +104,17 @@ def breakdown_choice(indicator: Indicator, dimension_code: str | None, value_cod
     A dimension with more than ``MAX_SERIES`` values (municipalities) is shown one value at a time.
     """
     choice = Breakdown()
-    for dimension in Dimension.objects.prefetch_related("values"):
-        keys = [f"{dimension.code}={v.code}" for v in dimension.values.all()]
+    values: dict[int, list[Choice]] = defaultdict(list)
+    for dimension_id, code, label in DimensionValue.objects.values_list("dimension_id", "code", "label"):
+        values[dimension_id].append(Choice(code, label))
+    for dimension in Dimension.objects.all():
+        keys = [f"{dimension.code}={v.code}" for v in values[dimension.pk]]
         if keys and Observation.objects.filter(indicator=indicator, breakdown_key__in=keys).exists():
             choice.dimensions.append(dimension)
     choice.selected = next((d for d in choice.dimensions if d.code == dimension_code), None)
     if choice.selected is None:
         return choice
-    choice.values = list(choice.selected.values.all())
+    choice.values = values[choice.selected.pk]
     choice.needs_value = len(choice.values) > MAX_SERIES
     choice.value = next((v for v in choice.values if v.code == value_code), None)
     if choice.needs_value and choice.value is None:
@@ -97,16 +124,18 @@ def breakdown_choice(indicator: Indicator, dimension_code: str | None, value_cod
 
 def indicator_page(indicator: Indicator, *, dimension: str | None = None, value: str | None = None) -> dict:
     """The context of the indicator page (and of its chart panel alone, for HTMX)."""
-    progress = indicator_progress(indicator)
-    total = Series("", _("Total"), list(indicator.observations.totals().order_by("period_key")))
+    totals = _rows(indicator.observations.totals().order_by("period_key"))
+    progress = indicator_progress(indicator, [(o.period, o.value) for o in totals])
+    total = Series("", _("Total"), totals)
     choice = breakdown_choice(indicator, dimension, value)
     series = [total]
     if choice.selected is not None:
         wanted = [choice.value] if choice.value is not None else choice.values
         labels = {f"{choice.selected.code}={v.code}": v.label for v in wanted}
-        by_key: dict[str, list[Observation]] = defaultdict(list)
-        for obs in indicator.observations.filter(breakdown_key__in=list(labels)).order_by("period_key"):
-            by_key[obs.breakdown_key].append(obs)
+        by_key: dict[str, list[ObservationRow]] = defaultdict(list)
+        queryset = indicator.observations.filter(breakdown_key__in=list(labels)).order_by("period_key")
+        for key, *values in queryset.values_list("breakdown_key", *_ROW_FIELDS):
+            by_key[key].append(ObservationRow(*values, figure(values[1])))
         for position, (key, label) in enumerate(labels.items(), start=1):
             if by_key[key]:
                 series.append(
@@ -131,7 +160,7 @@ def indicator_page(indicator: Indicator, *, dimension: str | None = None, value:
     }
 
 
-def _points(observations: list[Observation]) -> list[Point]:
+def _points(observations: list[ObservationRow]) -> list[Point]:
     return [Point(o.period, parse_period(o.period).time, float(o.value)) for o in observations]
 
 

@@ -41,7 +41,8 @@ class Period:
 
     @property
     def sort_key(self) -> int:
-        return int(self.end.strftime("%Y%m%d")) * 10 + _GRANULARITY_RANK[self.granularity]
+        end = self.end
+        return ((end.year * 100 + end.month) * 100 + end.day) * 10 + _GRANULARITY_RANK[self.granularity]
 
     @property
     def time(self) -> float:

@@ -181,27 +181,28 @@ def _compare(rows: list[tuple], report: ImportReport, codes: dict[int, str]) -> 
         by_indicator.setdefault(row[0], []).append(row)
     for indicator_id, group in by_indicator.items():
         existing = {
-            (obs.period, obs.breakdown_key): obs
-            for obs in Observation.objects.filter(
+            (period, breakdown_key): (pk, value, status, note)
+            for pk, period, breakdown_key, value, status, note in Observation.objects.filter(
                 indicator_id=indicator_id,
                 period_key__in={row[2] for row in group},
                 breakdown_key__in={row[3] for row in group},
-            )
+            ).values_list("pk", "period", "breakdown_key", "value", "status", "note")
         }
         for row in group:
             _indicator_id, period, _key, breakdown_key, value, status, note = row
-            obs = existing.get((period, breakdown_key))
-            if obs is None:
+            found = existing.get((period, breakdown_key))
+            if found is None:
                 new.append(row)
                 continue
-            differs = obs.value != value or (status is not None and obs.status != status)
-            differs = differs or (note is not None and obs.note != note)
+            pk, old_value, old_status, old_note = found
+            differs = old_value != value or (status is not None and old_status != status)
+            differs = differs or (note is not None and old_note != note)
             if not differs:
                 report.unchanged += 1
                 continue
             if len(report.changes) < MAX_CHANGES_SHOWN:
-                report.changes.append(Change(codes[indicator_id], period, breakdown_key, obs.value, value))
-            changed.append((obs, value, status, note))
+                report.changes.append(Change(codes[indicator_id], period, breakdown_key, old_value, value))
+            changed.append((pk, value, status, note))
             report.updated += 1
     return new, changed
 
@@ -211,12 +212,14 @@ def _update(changed: list, record: ObservationImport, user) -> None:
     if not changed:
         return
     history = Observation.history.model
-    objects = [obs for obs, *_rest in changed]
+    by_pk = Observation.objects.in_bulk([pk for pk, *_rest in changed])
+    objects = [by_pk[pk] for pk, *_rest in changed]
     with_history = set(history.objects.filter(id__in=[o.pk for o in objects]).values_list("id", flat=True))
     before = [obs for obs in objects if obs.pk not in with_history]
     if before:
         Observation.history.bulk_history_create(before, default_change_reason="Before correction")
-    for obs, value, status, note in changed:
+    for pk, value, status, note in changed:
+        obs = by_pk[pk]
         obs.value = value
         if status is not None:
             obs.status = status
@@ -232,13 +235,21 @@ def _update(changed: list, record: ObservationImport, user) -> None:
     )
 
 
-def _insert(rows: list[tuple], import_id: int) -> None:
+def observations_bulk_insert(rows: list[tuple], *, import_id: int | None = None, illustrative: bool = False) -> None:
+    """Insert new observations given as resolved rows, without history (for imports and data generators).
+
+    The caller guarantees the rows are valid and new; the database still refuses duplicates.
+    """
+    _insert(rows, import_id, illustrative=illustrative)
+
+
+def _insert(rows: list[tuple], import_id: int | None, *, illustrative: bool = False) -> None:
     """Insert new observations: COPY on PostgreSQL, one prepared statement for many rows elsewhere."""
     if not rows:
         return
     final = Observation.Status.FINAL
     records = (
-        (ind, period, key, breakdown, value, status or final, note or "", import_id, False)
+        (ind, period, key, breakdown, value, status or final, note or "", import_id, illustrative)
         for ind, period, key, breakdown, value, status, note in rows
     )
     table = connection.ops.quote_name(Observation._meta.db_table)

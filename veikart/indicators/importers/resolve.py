@@ -43,7 +43,9 @@ class Problem:
 
 
 def _blank(cell: Any) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
+    if cell.__class__ is str:
+        return not cell or cell.isspace()
+    return cell is None
 
 
 def parse_value(cell: Any) -> Decimal:
@@ -55,13 +57,16 @@ def parse_value(cell: Any) -> Decimal:
     elif isinstance(cell, float):
         value = Decimal(repr(cell))
     else:
-        text = str(cell).strip().replace("\u2212", "-").replace("\xa0", "").replace(" ", "")
-        if "," in text and "." not in text:
-            text = text.replace(",", ".")
         try:
-            value = Decimal(text)
+            value = Decimal(cell)  # the common case: a plain number in text
         except InvalidOperation:
-            raise ValueError(f"{str(cell).strip()!r} is not a number") from None
+            text = str(cell).strip().replace("\u2212", "-").replace("\xa0", "").replace(" ", "")
+            if "," in text and "." not in text:
+                text = text.replace(",", ".")
+            try:
+                value = Decimal(text)
+            except InvalidOperation:
+                raise ValueError(f"{str(cell).strip()!r} is not a number") from None
     if not value.is_finite():
         raise ValueError(f"{cell!r} is not a number")
     if abs(value) >= _LIMIT:
@@ -85,6 +90,8 @@ class Resolver:
         self._seen: set[int] = set()
         self._breakdown_ids: dict[str, int] = {}
         self._columns: list[tuple[int, str, dict[str, str], str]] | None = None
+        self._last_cell: Any = None
+        self._last_indicator: Indicator | None = None
 
     def problem(self, where: str, message: str, column: str = "") -> None:
         self.problem_count += 1
@@ -119,6 +126,14 @@ class Resolver:
 
     def _indicator(self, row: RawRow) -> Indicator | None:
         cell = row.indicator if self.reader.has_indicator_column else None
+        if cell is not None and cell == self._last_cell:
+            return self._last_indicator
+        indicator = self._find_indicator(row, cell)
+        if cell is not None and indicator is not None:
+            self._last_cell, self._last_indicator = cell, indicator
+        return indicator
+
+    def _find_indicator(self, row: RawRow, cell: Any) -> Indicator | None:
         code = self.forced_indicator or (None if _blank(cell) else str(cell).strip()) or self.reader.default_indicator
         if not code:
             self.problem(row.where, "No indicator: give the indicator code (--indicator) or an indicator column.")
