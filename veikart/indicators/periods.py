@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -38,11 +38,12 @@ class Period:
     granularity: str
     start: datetime.date
     end: datetime.date
+    sort_key: int = field(init=False)
 
-    @property
-    def sort_key(self) -> int:
+    def __post_init__(self) -> None:
         end = self.end
-        return ((end.year * 100 + end.month) * 100 + end.day) * 10 + _GRANULARITY_RANK[self.granularity]
+        key = ((end.year * 100 + end.month) * 100 + end.day) * 10 + _GRANULARITY_RANK[self.granularity]
+        object.__setattr__(self, "sort_key", key)  # computed once: periods are cached and reused
 
     @property
     def time(self) -> float:

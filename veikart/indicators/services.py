@@ -235,6 +235,13 @@ def _update(changed: list, record: ObservationImport, user) -> None:
     )
 
 
+def _copy_text(text: str) -> str:
+    """Escape a value for PostgreSQL's COPY text format."""
+    if "\\" in text or "\t" in text or "\n" in text or "\r" in text:
+        return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return text
+
+
 def observations_bulk_insert(rows: list[tuple], *, import_id: int | None = None, illustrative: bool = False) -> None:
     """Insert new observations given as resolved rows, without history (for imports and data generators).
 
@@ -247,18 +254,26 @@ def _insert(rows: list[tuple], import_id: int | None, *, illustrative: bool = Fa
     """Insert new observations: COPY on PostgreSQL, one prepared statement for many rows elsewhere."""
     if not rows:
         return
-    final = Observation.Status.FINAL
-    records = (
-        (ind, period, key, breakdown, value, status or final, note or "", import_id, illustrative)
-        for ind, period, key, breakdown, value, status, note in rows
-    )
+    final = Observation.Status.FINAL.value
     table = connection.ops.quote_name(Observation._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in _INSERT_COLUMNS)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # COPY's text format built by hand in large blocks: several times faster than row by row.
+            import_text = "\\N" if import_id is None else str(import_id)
+            tail = f"\t{import_text}\t{'t' if illustrative else 'f'}\n"
+            lines = [
+                f"{ind}\t{period}\t{key}\t{breakdown}\t{value}\t{status or final}\t"
+                f"{_copy_text(note) if note else ''}{tail}"
+                for ind, period, key, breakdown, value, status, note in rows
+            ]
             with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for record in records:
-                    copy.write_row(record)
+                for start in range(0, len(lines), 5000):
+                    copy.write("".join(lines[start : start + 5000]))
         else:
+            records = (
+                (ind, period, key, breakdown, value, status or final, note or "", import_id, illustrative)
+                for ind, period, key, breakdown, value, status, note in rows
+            )
             placeholders = ", ".join(["%s"] * len(_INSERT_COLUMNS))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", list(records))  # noqa: S608

@@ -7,6 +7,7 @@ keeps its own then). Values are rounded to the six decimals the database keeps.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -86,7 +87,8 @@ class Resolver:
         self.problems: list[Problem] = []
         self.problem_count = 0
         self.rows = 0
-        self.per_indicator: dict[str, int] = {}
+        self._counts: Counter[int] = Counter()
+        self._bounds_cache: dict[int, tuple] = {}
         self._seen: set[int] = set()
         self._breakdown_ids: dict[str, int] = {}
         self._columns: list[tuple[int, str, dict[str, str], str]] | None = None
@@ -107,6 +109,7 @@ class Resolver:
                 lookup[value.label.casefold()] = value.code
             for value in dimension.values.all():
                 lookup[value.code.casefold()] = value.code  # codes win over labels
+                lookup[value.code] = value.code
             dimensions[dimension.code.casefold()] = (dimension.code, lookup)
             dimensions.setdefault(dimension.name.casefold(), (dimension.code, lookup))
         columns = []
@@ -157,53 +160,76 @@ class Resolver:
         if self._columns is None and self.reader.dimension_columns:
             self._prepare_columns()
 
+    def _bounds(self, indicator: Indicator) -> tuple:
+        bounds = self._bounds_cache.get(indicator.pk)
+        if bounds is None:
+            bounds = self._bounds_cache[indicator.pk] = indicator.bounds
+        return bounds
+
     def _resolve(self, row: RawRow) -> tuple | None:
+        # Written for speed: this runs once per row of files with millions of rows.
         before = self.problem_count
+        where = row.where
         indicator = self._indicator(row)
         period = None
-        if _blank(row.period):
-            self.problem(row.where, "The period is missing.", "period")
+        raw_period = row.period
+        if _blank(raw_period):
+            self.problem(where, "The period is missing.", "period")
         else:
             try:
-                period = parse_period(str(row.period).strip())
+                period = parse_period(raw_period if raw_period.__class__ is str else str(raw_period))
             except PeriodError as error:
-                self.problem(row.where, str(error), "period")
+                self.problem(where, str(error), "period")
         value = None
         if _blank(row.value):
-            self.problem(row.where, "The value is missing.", "value")
+            self.problem(where, "The value is missing.", "value")
         else:
             try:
                 value = parse_value(row.value)
             except ValueError as error:
-                self.problem(row.where, f"The value {error}.", "value")
-        if value is not None and indicator is not None and (message := indicator.value_error(value)):
-            self.problem(row.where, message, "value")
+                self.problem(where, f"The value {error}.", "value")
+        if value is not None and indicator is not None:
+            low, high = self._bounds(indicator)
+            if (low is not None and value < low) or (high is not None and value > high):
+                self.problem(where, indicator.value_error(value), "value")
         pairs = []
+        cells = row.cells
         for position, dimension_code, lookup, header in self._columns:
-            cell = row.cells[position]
-            if _blank(cell):
-                continue
-            text = str(cell).strip()
-            code = lookup.get(text.casefold())
+            cell = cells[position]
+            code = lookup.get(cell)
             if code is None:
-                self.problem(row.where, f"{text!r} is not a value of the dimension {dimension_code!r}.", header)
-                continue
+                if _blank(cell):
+                    continue
+                text = str(cell).strip()
+                code = lookup.get(text.casefold())
+                if code is None:
+                    self.problem(where, f"{text!r} is not a value of the dimension {dimension_code!r}.", header)
+                    continue
             pairs.append(f"{dimension_code}={code}")
         status = None
-        if not _blank(row.status):
+        if row.status is not None and not _blank(row.status):
             status = _STATUSES.get(str(row.status).strip().casefold())
             if status is None:
-                self.problem(row.where, f"{row.status!r} is not a status (final or provisional).", "status")
+                self.problem(where, f"{row.status!r} is not a status (final or provisional).", "status")
         note = None if row.note is None else str(row.note).strip()
         if self.problem_count != before or indicator is None or period is None or value is None:
             return None
         breakdown_key = "|".join(pairs)
-        breakdown_id = self._breakdown_ids.setdefault(breakdown_key, len(self._breakdown_ids))
-        key = (indicator.pk << 58) | (period.sort_key << 24) | breakdown_id
+        breakdown_id = self._breakdown_ids.get(breakdown_key)
+        if breakdown_id is None:
+            breakdown_id = self._breakdown_ids[breakdown_key] = len(self._breakdown_ids)
+        indicator_id = indicator.pk
+        key = (indicator_id << 58) | (period.sort_key << 24) | breakdown_id
         if key in self._seen:
-            where = f"{period.text}" + (f", {breakdown_key}" if breakdown_key else ", total")
-            self.problem(row.where, f"A second value for {indicator.code} {where}.")
+            place = f"{period.text}" + (f", {breakdown_key}" if breakdown_key else ", total")
+            self.problem(where, f"A second value for {indicator.code} {place}.")
             return None
         self._seen.add(key)
-        self.per_indicator[indicator.code] = self.per_indicator.get(indicator.code, 0) + 1
-        return (indicator.pk, period.text, period.sort_key, breakdown_key, value, status, note)
+        self._counts[indicator_id] += 1
+        return (indicator_id, period.text, period.sort_key, breakdown_key, value, status, note)
+
+    @property
+    def per_indicator(self) -> dict[str, int]:
+        """Rows per indicator code, for the rows without problems."""
+        codes = {indicator.pk: code for code, indicator in ((i.code, i) for i in self.indicators.values())}
+        return {codes[pk]: count for pk, count in self._counts.items() if count}
