@@ -53,6 +53,14 @@ def open_text(stream) -> io.TextIOWrapper:
     return io.TextIOWrapper(stream, encoding=encoding, newline="")
 
 
+def _numbered(reader, header_line: int) -> Iterator[tuple[int, list[str]]]:
+    """Each record with the line it starts on (a quoted cell may span several lines)."""
+    previous = 0
+    for record in reader:
+        yield header_line + previous + 1, record
+        previous = reader.line_num
+
+
 def _delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
@@ -97,13 +105,13 @@ class TidyCsvReader(Reader):
                 raise FileError("The file is empty.")
             delimiter = _delimiter(first)
             headers = next(csv.reader([first], delimiter=delimiter))
-            yield from self.rows_from(headers, csv.reader(text, delimiter=delimiter), first_row=number + 1)
+            yield from self.rows_from(headers, _numbered(csv.reader(text, delimiter=delimiter), number))
         finally:
             # Leave the binary stream open for the caller (a text wrapper closes it when collected).
             text.detach()
 
-    def rows_from(self, headers: list[str], records, *, first_row: int, cell_names: bool = False) -> Iterator[RawRow]:
-        """Rows of a header plus records; shared with the XLSX reader (``cell_names`` for A1-style places)."""
+    def rows_from(self, headers: list[str], numbered_records) -> Iterator[RawRow]:
+        """Rows of a header plus ``(line number, record)`` pairs; shared with the XLSX reader."""
         columns = self.columns_for([str(h) if h is not None else "" for h in headers])
         self.check_header(columns)
         by_role: dict[str, int] = {}
@@ -118,7 +126,7 @@ class TidyCsvReader(Reader):
         period_i, value_i = by_role[PERIOD], by_role[VALUE]
         indicator_i, status_i, note_i = by_role.get(INDICATOR), by_role.get(STATUS), by_role.get(NOTE)
         width = len(columns)
-        for number, record in enumerate(records, start=first_row):
+        for number, record in numbered_records:
             if not record or not any(cell not in (None, "") and str(cell).strip() for cell in record):
                 continue  # blank line
             if len(record) < width:

@@ -49,7 +49,7 @@ class XlsxReader(Reader):
             inner = inner_class(self.stream, file_name=self.file_name)
             self.format_name = f"xlsx/{inner.format_name}"
             cleaned = ([_cell_text(cell) if cell is not None else "" for cell in record] for record in records)
-            rows = inner.rows_from(headers, cleaned, first_row=header_row + 1)
+            rows = inner.rows_from(headers, enumerate(cleaned, start=header_row + 1))
             first = next(rows, None)
             # The inner reader knows its columns once it has read the header.
             self.dimension_columns = inner.dimension_columns

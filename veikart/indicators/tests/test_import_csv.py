@@ -157,3 +157,20 @@ def test_the_command_imports_and_fails_loudly_on_problems(indicator, tmp_path, c
     with pytest.raises(CommandError, match="nothing was written"):
         call_command("import_indicators", str(bad), "--indicator", "KJ")
     assert "row 2, column 'value'" in capsys.readouterr().err
+
+
+def test_a_quoted_note_over_several_lines_does_not_shift_the_row_numbers(indicator):
+    report = run('period,value,note\n2022,101,"first line\nsecond line"\n2023,x,\n', indicator_code="KJ")
+    assert str(report.problems[0]).startswith("row 4, column 'value'")
+
+
+def test_the_list_filters_by_goal(client):
+    from veikart.indicators.tests.factories import make_goal
+
+    first, second = make_goal(number=1), make_goal(number=2)
+    make_indicator(code="A", name="Første", goal=first)
+    make_indicator(code="B", name="Andre", goal=second)
+    second.strategy.status = "adopted"
+    second.strategy.save()
+    html = client.get("/en/indikatorer/", {"goal": "2"}).content.decode()
+    assert "Andre" in html and "Første" not in html
