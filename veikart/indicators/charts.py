@@ -17,6 +17,7 @@ from veikart.indicators.progress import Point
 PALETTE = ["#1e3a8a", "#b45309", "#047857", "#7c3aed", "#be123c", "#0e7490", "#4d7c0f", "#9d174d"]
 TARGET_COLOUR = "#991b1b"
 GUIDE_COLOUR = "#525252"
+SPARKLINE_POINTS = 40
 
 
 @dataclass
@@ -144,6 +145,10 @@ def render_sparkline(points: list[Point], *, label: str, width: int = 120, heigh
     """A small trend line; ``label`` is its text alternative."""
     if len(points) < 2:
         return mark_safe('<span class="vk-sparkline-empty">–</span>')
+    if len(points) > SPARKLINE_POINTS:
+        # A 120-pixel line cannot show more; keep every n-th point and always the latest.
+        step = -(-len(points) // SPARKLINE_POINTS)
+        points = [*points[:-1:step], points[-1]]
     times = [p.time for p in points]
     values = [p.value for p in points]
     t0, t1, v0, v1 = min(times), max(times), min(values), max(values)

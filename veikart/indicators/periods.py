@@ -39,18 +39,16 @@ class Period:
     start: datetime.date
     end: datetime.date
     sort_key: int = field(init=False)
+    time: float = field(init=False)  # the end of the period in fractional years: 2023 → 2024.0, 2023-Q2 → 2023.5
 
     def __post_init__(self) -> None:
+        # Computed once: parse_period caches its periods, and pages read these keys thousands of times.
         end = self.end
         key = ((end.year * 100 + end.month) * 100 + end.day) * 10 + _GRANULARITY_RANK[self.granularity]
-        object.__setattr__(self, "sort_key", key)  # computed once: periods are cached and reused
-
-    @property
-    def time(self) -> float:
-        """The end of the period as a fractional year (2023 ends at 2024.0, 2023-Q2 at 2023.5)."""
-        after = self.end + datetime.timedelta(days=1)
+        after = end + datetime.timedelta(days=1)
         year_length = 366 if calendar.isleap(after.year) else 365
-        return after.year + (after.timetuple().tm_yday - 1) / year_length
+        object.__setattr__(self, "sort_key", key)
+        object.__setattr__(self, "time", after.year + (after.timetuple().tm_yday - 1) / year_length)
 
 
 @lru_cache(maxsize=65536)
