@@ -375,8 +375,17 @@ class Observation(PeriodValueMixin):
     breakdown_key = models.CharField(_("breakdown"), max_length=255, blank=True, default="")
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.FINAL)
     note = models.TextField(_("note"), blank=True)
+    # Provenance only, and never enforced by the database: a foreign-key check on every row of a
+    # million-row COPY costs PostgreSQL more than the insert itself. Django still nulls the field
+    # when an import record is deleted.
     source_import = models.ForeignKey(
-        ObservationImport, verbose_name=_("import"), on_delete=models.SET_NULL, null=True, blank=True
+        ObservationImport,
+        verbose_name=_("import"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        db_index=False,
     )
     is_illustrative = models.BooleanField(
         _("illustrative"), default=False, help_text=_("Invented to illustrate the page; not a published figure.")
