@@ -141,30 +141,27 @@ def render_chart(chart: Chart, *, width: int = 720, height: int = 320, chart_id:
     return mark_safe("".join(parts))
 
 
-def render_sparkline(points: list[Point], *, label: str, width: int = 120, height: int = 32) -> SafeString:
-    """A small trend line; ``label`` is its text alternative."""
+def render_sparkline(
+    points: list[tuple[float, float]], *, label: str, width: int = 120, height: int = 32
+) -> SafeString:
+    """A small trend line through ``(time, value)`` pairs; ``label`` is its text alternative."""
     if len(points) < 2:
         return mark_safe('<span class="vk-sparkline-empty">–</span>')
     if len(points) > SPARKLINE_POINTS:
         # A 120-pixel line cannot show more; keep every n-th point and always the latest.
         step = -(-len(points) // SPARKLINE_POINTS)
         points = [*points[:-1:step], points[-1]]
-    times = [p.time for p in points]
-    values = [p.value for p in points]
+    times = [t for t, _v in points]
+    values = [v for _t, v in points]
     t0, t1, v0, v1 = min(times), max(times), min(values), max(values)
     pad = 3
-
-    def x(t: float) -> float:
-        return pad + (t - t0) / ((t1 - t0) or 1) * (width - 2 * pad)
-
-    def y(v: float) -> float:
-        return pad + (1 - (v - v0) / ((v1 - v0) or 1)) * (height - 2 * pad)
-
-    coords = " ".join(f"{x(p.time):.1f},{y(p.value):.1f}" for p in points)
-    last = points[-1]
+    x_scale = (width - 2 * pad) / ((t1 - t0) or 1)
+    y_scale = (height - 2 * pad) / ((v1 - v0) or 1)
+    coords = " ".join(f"{pad + (t - t0) * x_scale:.1f},{height - pad - (v - v0) * y_scale:.1f}" for t, v in points)
+    last_x, last_y = coords.rsplit(" ", 1)[-1].split(",")
     return mark_safe(
         f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" class="vk-sparkline" xmlns="http://www.w3.org/2000/svg">'
         f'<polyline points="{coords}" fill="none" stroke="{PALETTE[0]}" stroke-width="2"/>'
-        f'<circle cx="{x(last.time):.1f}" cy="{y(last.value):.1f}" r="2.5" fill="{PALETTE[0]}"/></svg>'
+        f'<circle cx="{last_x}" cy="{last_y}" r="2.5" fill="{PALETTE[0]}"/></svg>'
     )

@@ -18,6 +18,8 @@ query; ``assess`` takes no model instances.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -57,7 +59,7 @@ STATUS_COLOURS = {
 GROWTH, LINEAR = "growth", "linear"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Point:
     period: str
     time: float
@@ -119,29 +121,39 @@ class Progress:
 
 def assess(
     *,
-    series: list[tuple[str, Decimal | float]],
+    series: list[tuple[str, Decimal | float]] = (),
+    periods: list[str] | None = None,
+    values: list[Decimal | float] | None = None,
     higher_is_better: bool = True,
     bounds: tuple[Decimal | float | None, Decimal | float | None] = (None, None),
     baseline: tuple[str, Decimal | float] | None = None,
     targets: list[tuple[str, Decimal | float]] = (),
 ) -> Progress:
-    """Assess a headline series (``(period, value)`` pairs in any order) against its targets.
+    """Assess a headline series against its targets.
 
-    Returns a ``Progress`` whose ``status`` is that of the headline target: the first target the data
-    has not yet reached, else the last target; without targets, the trend alone decides. With no
-    observation the status is "not enough data"; with one observation and no baseline before it,
-    only "target achieved" can be told.
+    The series is given as ``(period, value)`` pairs in any order, or (cheaper for long series, as
+    the list page does) as two lists ``periods`` and ``values``. Returns a ``Progress`` whose
+    ``status`` is that of the headline target: the first target the data has not yet reached, else
+    the last target; without targets, the trend alone decides. With no observation the status is
+    "not enough data"; with one observation and no baseline before it, only "target achieved" can
+    be told.
     """
-    points = sorted((point(period, value) for period, value in series), key=lambda p: p.time)
+    if periods is None:
+        periods = [period for period, _value in series]
+        values = [value for _period, value in series]
+    times = [parse_period(period).time for period in periods]
+    numbers = [float(value) for value in values]
+    if any(later < earlier for earlier, later in itertools.pairwise(times)):
+        order = sorted(range(len(times)), key=times.__getitem__)
+        periods, times, numbers = ([column[i] for i in order] for column in (periods, times, numbers))
     low, high = (None if bound is None else float(bound) for bound in bounds)
     bounded = low is not None and high is not None
-    base = point(*baseline) if baseline else (points[0] if points else None)
-    values = [p.value for p in points] + ([base.value] if base else [])
-    method = LINEAR if bounded or any(v <= 0 for v in values) else GROWTH
-    if not points or base is None:
+    base = point(*baseline) if baseline else (Point(periods[0], times[0], numbers[0]) if numbers else None)
+    method = LINEAR if bounded or min(numbers, default=1) <= 0 or (base and base.value <= 0) else GROWTH
+    if not numbers or base is None:
         return Progress(status=Status.NO_DATA, method=method)
     d = 1 if higher_is_better else -1
-    latest = points[-1]
+    latest = Point(periods[-1], times[-1], numbers[-1])
     observed = _rate(method, base, latest)
     progress = Progress(
         status=Status.NO_DATA,
@@ -153,7 +165,11 @@ def assess(
     )
     for period, value in sorted(targets, key=lambda t: parse_period(t[0]).time):
         target = point(period, value)
-        progress.targets.append(_assess_target(target, points, base, latest, observed, method, d, (low, high)))
+        # The last observed value at or before the target period, for a target the data has reached.
+        at = bisect.bisect_right(times, target.time + 1e-9)
+        at_target = numbers[at - 1] if at else None
+        assessment = _assess_target(target, at_target, base, latest, observed, method, d, (low, high))
+        progress.targets.append(assessment)
     if progress.targets:
         upcoming = [t for t in progress.targets if not t.passed]
         progress.headline_target = upcoming[0] if upcoming else progress.targets[-1]
@@ -212,7 +228,7 @@ def _ratio_status(ratio: float) -> str:
     return Status.DETERIORATION
 
 
-def _assess_target(target, points, base, latest, observed, method, d, bounds) -> TargetAssessment:
+def _assess_target(target, at_target, base, latest, observed, method, d, bounds) -> TargetAssessment:
     assessment = TargetAssessment(
         period=target.period, time=target.time, value=target.value, status=Status.NO_DATA, passed=False
     )
@@ -223,9 +239,8 @@ def _assess_target(target, points, base, latest, observed, method, d, bounds) ->
     if latest.time >= target.time:
         # The data has reached the target period: judge the value observed then, not a forecast.
         assessment.passed = True
-        at_target = [p for p in points if p.time <= target.time + 1e-9]
-        if at_target:
-            met = _meets(at_target[-1].value, target.value, d)
+        if at_target is not None:
+            met = _meets(at_target, target.value, d)
             assessment.status = Status.ACHIEVED if met else Status.OFF_TRACK
         return assessment
     if observed is not None:
@@ -265,19 +280,27 @@ def _no_target_status(method: str, directed_rate: float, base: Point, latest: Po
     return Status.DETERIORATION
 
 
-def indicator_progress(indicator, series: list[tuple[str, Decimal]] | None = None) -> Progress:
-    """Assess ``indicator``; ``series`` is its headline (total) series if already fetched.
+def indicator_progress(
+    indicator,
+    series: list[tuple[str, Decimal]] | None = None,
+    *,
+    periods: list[str] | None = None,
+    values: list[float] | None = None,
+) -> Progress:
+    """Assess ``indicator``; ``series`` (or ``periods`` and ``values``) is its headline series if already fetched.
 
     Uses ``indicator.baseline`` and ``indicator.targets`` (prefetch them when assessing many).
     """
-    if series is None:
+    if series is None and periods is None:
         series = list(indicator.observations.totals().values_list("period", "value"))
     try:
         baseline = indicator.baseline
     except indicator.__class__.baseline.RelatedObjectDoesNotExist:
         baseline = None
     return assess(
-        series=series,
+        series=series or (),
+        periods=periods,
+        values=values,
         higher_is_better=indicator.direction == indicator.Direction.HIGHER,
         bounds=indicator.bounds,
         baseline=(baseline.period, baseline.value) if baseline else None,
