@@ -42,9 +42,14 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: install ## Update the .po catalogues of every app and compile them (needs GNU gettext).
-	TESTING=true $(BIN)/python manage.py makemessages -l nb -l nn -l en --no-obsolete \
-		--ignore=.venv --ignore='veikart/static/*' --ignore=e2e --ignore=benchmarks --ignore=staticfiles
+messages: install ## Update the .po catalogues (veikart/locale and each app's own locale/) and compile them; needs GNU gettext.
+	@own=$$(for dir in veikart/*/locale; do [ -d "$$dir" ] && basename $$(dirname $$dir); done); \
+	ignores=$$(for app in $$own; do printf -- "--ignore=veikart/%s/* " $$app; done); \
+	TESTING=true $(BIN)/python manage.py makemessages -l nb -l nn -l en --no-obsolete --ignore=.venv \
+		--ignore='veikart/static/*' --ignore=e2e --ignore=benchmarks --ignore=staticfiles --ignore=var $$ignores; \
+	for app in $$own; do \
+		(cd veikart/$$app && TESTING=true ../../$(BIN)/python ../../manage.py makemessages -l nb -l nn -l en --no-obsolete); \
+	done
 	TESTING=true $(BIN)/python manage.py compilemessages -v0 --ignore=.venv
 
 migrations-check: install

@@ -101,6 +101,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file rather than memory, so the browser tests' live-server threads open
+    # their own connections instead of sharing one across threads.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_veikart.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts and security ---------------------------------------------------

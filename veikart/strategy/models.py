@@ -182,12 +182,23 @@ class Goal(models.Model):
             raise ValidationError({"continues": _("A goal can only continue a goal of another version.")})
 
 
-class GoalOutcome(models.Model):
-    """One line of "by 2030 we have achieved" for a goal; ordered."""
+class OrderedText(models.Model):
+    """A line of text at a position in a list that belongs to one parent."""
 
-    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="outcomes")
     position = models.PositiveSmallIntegerField(_("position"))
     text = models.TextField(_("text"))
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class GoalOutcome(OrderedText):
+    """One line of "by 2030 we have achieved" for a goal."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="outcomes")
     history = HistoricalRecords()
 
     class Meta:
@@ -197,9 +208,6 @@ class GoalOutcome(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["goal", "position"], name="goal_outcome_position_unique"),
         ]
-
-    def __str__(self) -> str:
-        return self.text
 
 
 class SubGoalQuerySet(models.QuerySet):
@@ -241,12 +249,10 @@ class SubGoal(models.Model):
         return reverse("strategy:sub-goal-detail", kwargs={"slug": self.goal.strategy.slug, "code": self.code})
 
 
-class BenefitObjective(models.Model):
-    """A benefit objective (*nyttemålsetning*) of a sub-goal; ordered."""
+class BenefitObjective(OrderedText):
+    """A benefit objective (*nyttemålsetning*) of a sub-goal."""
 
     sub_goal = models.ForeignKey(SubGoal, on_delete=models.CASCADE, related_name="benefit_objectives")
-    position = models.PositiveSmallIntegerField(_("position"))
-    text = models.TextField(_("text"))
     history = HistoricalRecords()
 
     class Meta:
@@ -256,9 +262,6 @@ class BenefitObjective(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["sub_goal", "position"], name="benefit_objective_position_unique"),
         ]
-
-    def __str__(self) -> str:
-        return self.text
 
 
 class Scenario(models.Model):
