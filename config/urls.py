@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("konto/", include("veikart.accounts.urls")),
     path("veikart/", include("veikart.roadmap.urls")),
+    path("", include("veikart.indicators.urls")),
     path("", include("veikart.strategy.urls")),
     path("", include("veikart.core.urls")),
     prefix_default_language=False,

@@ -84,3 +84,8 @@ def can_read_governance_papers(user: User | AnonymousUser) -> bool:
 def organisation_of(user: User | AnonymousUser) -> Organisation | None:
     """The organisation the user belongs to, or None."""
     return getattr(user, "organisation", None) if user.is_authenticated else None
+
+
+def can_import_indicator_data(user: User | AnonymousUser) -> bool:
+    """Uploading observation files (which may touch any indicator): the strategy office only."""
+    return is_strategy_office(user)

@@ -1,0 +1,57 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from veikart.indicators.models import (
+    Baseline,
+    Dimension,
+    DimensionValue,
+    Indicator,
+    Observation,
+    ObservationImport,
+    Target,
+)
+
+
+class BaselineInline(admin.TabularInline):
+    model = Baseline
+    extra = 0
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "goal", "measure_type", "direction", "status", "is_published"]
+    list_filter = ["status", "is_published", "measure_type", "goal"]
+    search_fields = ["code", "name", "source_name"]
+    filter_horizontal = ["sub_goals"]
+    inlines = [BaselineInline, TargetInline]
+
+
+@admin.register(Observation)
+class ObservationAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "period", "breakdown_key", "value", "status", "is_illustrative"]
+    list_filter = ["status", "is_illustrative"]
+    search_fields = ["indicator__code", "period", "breakdown_key"]
+    raw_id_fields = ["indicator", "source_import"]
+
+
+class DimensionValueInline(admin.TabularInline):
+    model = DimensionValue
+    extra = 0
+    raw_id_fields = ["parent"]
+
+
+@admin.register(Dimension)
+class DimensionAdmin(SimpleHistoryAdmin):
+    list_display = ["code", "name", "position"]
+    inlines = [DimensionValueInline]
+
+
+@admin.register(ObservationImport)
+class ObservationImportAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "file_format", "imported_at", "imported_by", "rows", "created", "updated"]
+    readonly_fields = ["sha256"]

@@ -1,0 +1,43 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from veikart.indicators.importers import FORMATS
+from veikart.indicators.progress import Status
+
+
+class IndicatorFilterForm(forms.Form):
+    """Filters of the indicator list; choices come from the indicators the visitor may see."""
+
+    goal = forms.ChoiceField(label=_("Goal"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    source = forms.ChoiceField(label=_("Source"), required=False)
+
+    def __init__(self, *args, goals=(), sources=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].choices = [("", _("All goals"))] + [(str(g.number), str(g)) for g in goals]
+        self.fields["status"].choices = [("", _("All statuses")), *Status.choices]
+        self.fields["source"].choices = [("", _("All sources"))] + [(s, s) for s in sources]
+        for field in self.fields.values():
+            field.widget.attrs["class"] = "ds-input"
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("Tidy CSV, Open SDG CSV, JSON-stat 2.0 (.json) or Excel (.xlsx)."),
+    )
+    indicator = forms.CharField(
+        label=_("Indicator code"),
+        required=False,
+        help_text=_("Needed when the file does not name the indicator of each row."),
+    )
+    file_format = forms.ChoiceField(
+        label=_("Format"),
+        required=False,
+        choices=[("", _("Recognise from the file"))] + [(name, name) for name in FORMATS],
+    )
+    confirm = forms.BooleanField(
+        label=_("Write the data"),
+        required=False,
+        help_text=_("Leave unticked to see a preview; nothing is written unless the whole file is good."),
+    )

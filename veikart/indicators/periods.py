@@ -1,0 +1,83 @@
+"""Observation periods: a year, a quarter, a month or a day, written as text with a canonical sort key.
+
+Canonical spellings are ``2023``, ``2023-Q2``, ``2023-05`` and ``2023-05-17``. ``parse_period`` also
+accepts the spellings of Statistics Norway (``2023K2``, ``2023M05``) and ``2023Q2``, and returns the
+canonical one, so the same period always gets the same text and key whatever file it came from.
+
+The sort key is an integer built from the last day of the period (``YYYYMMDD``) and one digit for the
+granularity (day 0, month 1, quarter 2, year 3): periods sort by when they end, and within one end
+date the finer period comes first. ``period_time`` gives the end of the period in fractional years,
+which is what the progress calculation uses as its time axis.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+class PeriodError(ValueError):
+    """The text is not a period Veikart understands."""
+
+
+YEAR, QUARTER, MONTH, DAY = "year", "quarter", "month", "day"
+_GRANULARITY_RANK = {DAY: 0, MONTH: 1, QUARTER: 2, YEAR: 3}
+
+_YEAR = re.compile(r"^(\d{4})$")
+_QUARTER = re.compile(r"^(\d{4})\s*-?\s*[QK]([1-4])$", re.IGNORECASE)
+_MONTH = re.compile(r"^(\d{4})(?:-|M)(\d{1,2})$", re.IGNORECASE)
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Period:
+    text: str
+    granularity: str
+    start: datetime.date
+    end: datetime.date
+    sort_key: int = field(init=False)
+    time: float = field(init=False)  # the end of the period in fractional years: 2023 → 2024.0, 2023-Q2 → 2023.5
+
+    def __post_init__(self) -> None:
+        # Computed once: parse_period caches its periods, and pages read these keys thousands of times.
+        end = self.end
+        key = ((end.year * 100 + end.month) * 100 + end.day) * 10 + _GRANULARITY_RANK[self.granularity]
+        after = end + datetime.timedelta(days=1)
+        year_length = 366 if calendar.isleap(after.year) else 365
+        object.__setattr__(self, "sort_key", key)
+        object.__setattr__(self, "time", after.year + (after.timetuple().tm_yday - 1) / year_length)
+
+
+@lru_cache(maxsize=65536)
+def parse_period(text: str) -> Period:
+    """The period written as ``text``; raises ``PeriodError`` with a readable message if it is not one."""
+    value = str(text).strip()
+    if match := _YEAR.match(value):
+        year = int(match[1])
+        return Period(f"{year:04d}", YEAR, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+    if match := _QUARTER.match(value):
+        year, quarter = int(match[1]), int(match[2])
+        first_month = 3 * quarter - 2
+        last_month = 3 * quarter
+        end = datetime.date(year, last_month, calendar.monthrange(year, last_month)[1])
+        return Period(f"{year:04d}-Q{quarter}", QUARTER, datetime.date(year, first_month, 1), end)
+    if match := _MONTH.match(value):
+        year, month = int(match[1]), int(match[2])
+        if not 1 <= month <= 12:
+            raise PeriodError(f"{value!r} has no month {month}.")
+        end = datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return Period(f"{year:04d}-{month:02d}", MONTH, datetime.date(year, month, 1), end)
+    if match := _DAY.match(value):
+        try:
+            day = datetime.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            raise PeriodError(f"{value!r} is not a date in the calendar.") from None
+        return Period(day.isoformat(), DAY, day, day)
+    raise PeriodError(f"{value!r} is not a period (use 2023, 2023-Q2, 2023-05 or 2023-05-17).")
+
+
+def period_sort_key(text: str) -> int:
+    return parse_period(text).sort_key

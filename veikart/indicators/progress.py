@@ -1,0 +1,308 @@
+"""Progress of an indicator's headline series towards its targets, and a projection of the observed trend.
+
+The method is the one Statistics Canada designed and Open SDG uses, adapted as described in
+``docs/indicators-progress.md``. In short:
+
+* the observed growth rate runs from the base (the baseline, else the first observation) to the latest
+  observation; the required growth rate runs from the base to the target;
+* the ratio ``R = d · observed / |required|`` (``d`` is +1 when higher is better, -1 when lower is
+  better) gives the status: ``R ≥ 0.95`` on track, ``0.6 ≤ R < 0.95`` at risk, ``0 ≤ R < 0.6`` off
+  track, ``R < 0`` deterioration; a target the latest value already meets is achieved;
+* growth is compound (CAGR) for unbounded positive measures and linear (units per year) for bounded
+  scales and percentages, or whenever a value is zero or negative;
+* a target whose period the data has reached is judged on the value observed at that period.
+
+Everything here is plain arithmetic on numbers, so the list page can assess every indicator from one
+query; ``assess`` takes no model instances.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from veikart.indicators.periods import parse_period
+
+ON_TRACK_RATIO = 0.95
+AT_RISK_RATIO = 0.60
+# Without a target, Statistics Canada compares the observed yearly growth itself with fixed rates.
+NO_TARGET_ON_TRACK_RATE = 0.015
+NO_TARGET_AT_RISK_RATE = 0.005
+TRAJECTORY_STEPS = 12
+
+
+class Status(models.TextChoices):
+    ACHIEVED = "achieved", _("Target achieved")
+    ON_TRACK = "on_track", _("On track")
+    AT_RISK = "at_risk", _("At risk")
+    OFF_TRACK = "off_track", _("Off track")
+    DETERIORATION = "deterioration", _("Deterioration")
+    NO_DATA = "no_data", _("Not enough data")
+
+
+# Designsystemet colours for each status badge.
+STATUS_COLOURS = {
+    Status.ACHIEVED: "success",
+    Status.ON_TRACK: "success",
+    Status.AT_RISK: "warning",
+    Status.OFF_TRACK: "danger",
+    Status.DETERIORATION: "danger",
+    Status.NO_DATA: "neutral",
+}
+
+GROWTH, LINEAR = "growth", "linear"
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    period: str
+    time: float
+    value: float
+
+
+def point(period: str, value: Decimal | float) -> Point:
+    return Point(period, parse_period(period).time, float(value))
+
+
+@dataclass
+class TargetAssessment:
+    period: str
+    time: float
+    value: float
+    status: str
+    passed: bool
+    required_rate: float | None = None
+    ratio: float | None = None
+    projected_value: float | None = None
+    trajectory: list[Point] = field(default_factory=list)
+    projection: list[Point] = field(default_factory=list)
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def status_colour(self) -> str:
+        return STATUS_COLOURS[Status(self.status)]
+
+
+@dataclass
+class Progress:
+    status: str
+    method: str
+    base: Point | None = None
+    latest: Point | None = None
+    change: float | None = None
+    observed_rate: float | None = None
+    targets: list[TargetAssessment] = field(default_factory=list)
+    headline_target: TargetAssessment | None = None
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def status_colour(self) -> str:
+        return STATUS_COLOURS[Status(self.status)]
+
+    @property
+    def change_percent(self) -> float | None:
+        """Change since the base in per cent of the base value, or None when the base is zero."""
+        if self.change is None or self.base is None or self.base.value == 0:
+            return None
+        return 100 * self.change / abs(self.base.value)
+
+
+def assess(
+    *,
+    series: list[tuple[str, Decimal | float]] = (),
+    periods: list[str] | None = None,
+    values: list[Decimal | float] | None = None,
+    higher_is_better: bool = True,
+    bounds: tuple[Decimal | float | None, Decimal | float | None] = (None, None),
+    baseline: tuple[str, Decimal | float] | None = None,
+    targets: list[tuple[str, Decimal | float]] = (),
+) -> Progress:
+    """Assess a headline series against its targets.
+
+    The series is given as ``(period, value)`` pairs in any order, or (cheaper for long series, as
+    the list page does) as two lists ``periods`` and ``values``. Returns a ``Progress`` whose
+    ``status`` is that of the headline target: the first target the data has not yet reached, else
+    the last target; without targets, the trend alone decides. With no observation the status is
+    "not enough data"; with one observation and no baseline before it, only "target achieved" can
+    be told.
+    """
+    if periods is None:
+        periods = [period for period, _value in series]
+        values = [value for _period, value in series]
+    times = [parse_period(period).time for period in periods]
+    numbers = [float(value) for value in values]
+    if any(later < earlier for earlier, later in itertools.pairwise(times)):
+        order = sorted(range(len(times)), key=times.__getitem__)
+        periods, times, numbers = ([column[i] for i in order] for column in (periods, times, numbers))
+    low, high = (None if bound is None else float(bound) for bound in bounds)
+    bounded = low is not None and high is not None
+    base = point(*baseline) if baseline else (Point(periods[0], times[0], numbers[0]) if numbers else None)
+    method = LINEAR if bounded or min(numbers, default=1) <= 0 or (base and base.value <= 0) else GROWTH
+    if not numbers or base is None:
+        return Progress(status=Status.NO_DATA, method=method)
+    d = 1 if higher_is_better else -1
+    latest = Point(periods[-1], times[-1], numbers[-1])
+    observed = _rate(method, base, latest)
+    progress = Progress(
+        status=Status.NO_DATA,
+        method=method,
+        base=base,
+        latest=latest,
+        change=latest.value - base.value,
+        observed_rate=observed,
+    )
+    for period, value in sorted(targets, key=lambda t: parse_period(t[0]).time):
+        target = point(period, value)
+        # The last observed value at or before the target period, for a target the data has reached.
+        at = bisect.bisect_right(times, target.time + 1e-9)
+        at_target = numbers[at - 1] if at else None
+        assessment = _assess_target(target, at_target, base, latest, observed, method, d, (low, high))
+        progress.targets.append(assessment)
+    if progress.targets:
+        upcoming = [t for t in progress.targets if not t.passed]
+        progress.headline_target = upcoming[0] if upcoming else progress.targets[-1]
+        progress.status = progress.headline_target.status
+    elif observed is not None:
+        progress.status = _no_target_status(method, d * observed, base, latest, (low, high))
+    return progress
+
+
+def _meets(value: float, target: float, d: int) -> bool:
+    return d * (value - target) >= -1e-9
+
+
+def _rate(method: str, start: Point, end: Point) -> float | None:
+    """Yearly growth between two points: compound for GROWTH, units per year for LINEAR; None if no time passed."""
+    years = end.time - start.time
+    if years <= 0:
+        return None
+    if method == GROWTH:
+        return (end.value / start.value) ** (1 / years) - 1
+    return (end.value - start.value) / years
+
+
+def _advance(method: str, start: Point, rate: float, time: float, bounds) -> float:
+    years = time - start.time
+    value = start.value * (1 + rate) ** years if method == GROWTH else start.value + rate * years
+    low, high = bounds
+    if low is not None:
+        value = max(low, value)
+    if high is not None:
+        value = min(high, value)
+    return value
+
+
+def _line(method: str, start: Point, rate: float, end_time: float, bounds, label: str) -> list[Point]:
+    """Points from ``start`` to ``end_time`` along ``rate``: two for a straight line, more for a curve."""
+    steps = 1 if method == LINEAR else TRAJECTORY_STEPS
+    span = end_time - start.time
+    return [
+        Point(
+            label if i == steps else "",
+            start.time + span * i / steps,
+            _advance(method, start, rate, start.time + span * i / steps, bounds),
+        )
+        for i in range(steps + 1)
+    ]
+
+
+def _ratio_status(ratio: float) -> str:
+    if ratio >= ON_TRACK_RATIO:
+        return Status.ON_TRACK
+    if ratio >= AT_RISK_RATIO:
+        return Status.AT_RISK
+    if ratio >= 0:
+        return Status.OFF_TRACK
+    return Status.DETERIORATION
+
+
+def _assess_target(target, at_target, base, latest, observed, method, d, bounds) -> TargetAssessment:
+    assessment = TargetAssessment(
+        period=target.period, time=target.time, value=target.value, status=Status.NO_DATA, passed=False
+    )
+    if target.time > base.time:
+        assessment.required_rate = _rate(method, base, target)
+        if assessment.required_rate is not None and not (method == GROWTH and target.value <= 0):
+            assessment.trajectory = _line(method, base, assessment.required_rate, target.time, bounds, target.period)
+    if latest.time >= target.time:
+        # The data has reached the target period: judge the value observed then, not a forecast.
+        assessment.passed = True
+        if at_target is not None:
+            met = _meets(at_target, target.value, d)
+            assessment.status = Status.ACHIEVED if met else Status.OFF_TRACK
+        return assessment
+    if observed is not None:
+        assessment.projected_value = _advance(method, latest, observed, target.time, bounds)
+        assessment.projection = _line(method, latest, observed, target.time, bounds, target.period)
+    if _meets(latest.value, target.value, d):
+        assessment.status = Status.ACHIEVED
+        return assessment
+    if observed is None or assessment.required_rate is None:
+        return assessment
+    required = assessment.required_rate
+    if d * required <= 0:
+        # The base already met the target and the latest value no longer does: it has slipped back.
+        assessment.status = Status.DETERIORATION
+        return assessment
+    assessment.ratio = d * observed / abs(required)
+    assessment.status = _ratio_status(assessment.ratio)
+    return assessment
+
+
+def _no_target_status(method: str, directed_rate: float, base: Point, latest: Point, bounds) -> str:
+    """Statistics Canada's fixed thresholds on the yearly growth in the desired direction."""
+    if method == LINEAR:
+        low, high = bounds
+        # A change of one unit means more on a narrow scale: measure the rate against the scale's width.
+        bounded = low is not None and high is not None
+        scale = high - low if bounded else max(abs(base.value), abs(latest.value))
+        directed_rate = directed_rate / scale if scale else 0.0
+    if math.isclose(directed_rate, 0.0, abs_tol=1e-12):
+        return Status.OFF_TRACK
+    if directed_rate >= NO_TARGET_ON_TRACK_RATE:
+        return Status.ON_TRACK
+    if directed_rate >= NO_TARGET_AT_RISK_RATE:
+        return Status.AT_RISK
+    if directed_rate >= 0:
+        return Status.OFF_TRACK
+    return Status.DETERIORATION
+
+
+def indicator_progress(
+    indicator,
+    series: list[tuple[str, Decimal]] | None = None,
+    *,
+    periods: list[str] | None = None,
+    values: list[float] | None = None,
+) -> Progress:
+    """Assess ``indicator``; ``series`` (or ``periods`` and ``values``) is its headline series if already fetched.
+
+    Uses ``indicator.baseline`` and ``indicator.targets`` (prefetch them when assessing many).
+    """
+    if series is None and periods is None:
+        series = list(indicator.observations.totals().values_list("period", "value"))
+    try:
+        baseline = indicator.baseline
+    except indicator.__class__.baseline.RelatedObjectDoesNotExist:
+        baseline = None
+    return assess(
+        series=series or (),
+        periods=periods,
+        values=values,
+        higher_is_better=indicator.direction == indicator.Direction.HIGHER,
+        bounds=indicator.bounds,
+        baseline=(baseline.period, baseline.value) if baseline else None,
+        targets=[(t.period, t.value) for t in indicator.targets.all()],
+    )

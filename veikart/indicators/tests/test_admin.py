@@ -1,0 +1,23 @@
+import pytest
+
+from veikart.accounts.models import User
+from veikart.indicators.tests.factories import add_observations, add_target, make_indicator, make_regions
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_admin_lists_and_opens_indicators_observations_and_dimensions(client):
+    make_regions()
+    indicator = make_indicator(code="KJ")
+    add_observations(indicator, {"2023": 274})
+    add_target(indicator, "2025", 356)
+    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "pw-test-123!"))
+    for url in [
+        "/en/admin/indicators/indicator/",
+        f"/en/admin/indicators/indicator/{indicator.pk}/change/",
+        f"/en/admin/indicators/indicator/{indicator.pk}/history/",
+        "/en/admin/indicators/observation/",
+        "/en/admin/indicators/dimension/",
+        "/en/admin/indicators/observationimport/",
+    ]:
+        assert client.get(url).status_code == 200, url

@@ -1,0 +1,123 @@
+"""Public indicator pages, downloads and the strategy office's upload page."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from veikart.accounts import permissions
+from veikart.core.history import history_entries
+from veikart.indicators import exporters
+from veikart.indicators.forms import ImportForm, IndicatorFilterForm
+from veikart.indicators.models import Indicator
+from veikart.indicators.pages import indicator_overview, indicator_page, with_framework
+from veikart.indicators.services import observations_import
+from veikart.strategy.models import Goal, Strategy
+
+
+def get_indicator_for(request: HttpRequest, code: str) -> Indicator:
+    """The indicator with ``code`` if the user may see it, else 404 (unpublished ones do not reveal themselves)."""
+    return get_object_or_404(with_framework(Indicator.objects.visible_to(request.user)), code=code)
+
+
+@require_GET
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    """Every visible indicator grouped by goal, with its status and trend; filters in the query string."""
+    visible = Indicator.objects.visible_to(request.user)
+    strategy = Strategy.objects.visible_to(request.user).current()
+    goals = list(Goal.objects.filter(strategy=strategy)) if strategy else []
+    sources = sorted(set(visible.exclude(source_name="").values_list("source_name", flat=True)))
+    form = IndicatorFilterForm(request.GET or None, goals=goals, sources=sources)
+    filters = form.cleaned_data if form.is_valid() else {}
+    if filters.get("goal"):
+        visible = visible.filter(goal__in=[g for g in goals if str(g.number) == filters["goal"]])
+    if filters.get("source"):
+        visible = visible.filter(source_name=filters["source"])
+    rows = indicator_overview(visible.order_by("goal__strategy", "goal__number", "code"))
+    if filters.get("status"):
+        rows = [row for row in rows if row.progress.status == filters["status"]]
+    groups: list[tuple[Goal | None, list]] = []
+    for row in rows:
+        if not groups or groups[-1][0] != row.indicator.goal:
+            groups.append((row.indicator.goal, []))
+        groups[-1][1].append(row)
+    return render(
+        request,
+        "indicators/indicator_list.html",
+        {"form": form, "groups": groups, "count": len(rows), "filtered": bool(filters and any(filters.values()))},
+    )
+
+
+@require_GET
+def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One indicator: definition, source, chart with its table, targets, downloads and change history.
+
+    ``?breakdown=<dimension>&value=<code>`` picks the breakdown; an HTMX request gets the chart panel only.
+    """
+    indicator = get_indicator_for(request, code)
+    context = indicator_page(indicator, dimension=request.GET.get("breakdown"), value=request.GET.get("value"))
+    if request.htmx:
+        return render(request, "indicators/_chart_panel.html", context)
+    context["definition_history"] = history_entries(indicator)[:20]
+    context["target_history"] = [
+        (target, entry) for target in indicator.targets.all() for entry in history_entries(target)[:5]
+    ]
+    context["can_view_history"] = permissions.can_view_history(request.user)
+    return render(request, "indicators/indicator_detail.html", context)
+
+
+_TYPES = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "json": ("application/json; charset=utf-8", "json"),
+}
+
+
+def _download(indicators, fmt: str, name: str) -> HttpResponse:
+    if fmt not in _TYPES:
+        raise Http404
+    content_type, suffix = _TYPES[fmt]
+    if fmt == "csv":
+        response = StreamingHttpResponse(exporters.tidy_csv_lines(indicators), content_type=content_type)
+    elif fmt == "xlsx":
+        response = HttpResponse(exporters.xlsx_bytes(indicators), content_type=content_type)
+    else:
+        response = HttpResponse(exporters.jsonstat_text(indicators), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
+    return response
+
+
+@require_GET
+def indicator_download(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
+    indicator = get_indicator_for(request, code)
+    return _download([indicator], fmt, f"indikator-{indicator.code}")
+
+
+@require_GET
+def all_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    return _download(list(Indicator.objects.visible_to(request.user)), fmt, "indikatorer")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_import(request: HttpRequest) -> HttpResponse:
+    """Upload a file; without "write" ticked the page shows the same preview as ``--dry-run``."""
+    if not permissions.can_import_indicator_data(request.user):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        report = observations_import(
+            stream=upload.file,
+            file_name=upload.name,
+            indicator_code=form.cleaned_data["indicator"] or None,
+            file_format=form.cleaned_data["file_format"] or None,
+            user=request.user,
+            dry_run=not form.cleaned_data["confirm"],
+        )
+    status = 400 if report is not None and not report.ok else 200
+    return render(request, "indicators/import.html", {"form": form, "report": report}, status=status)
