@@ -158,6 +158,17 @@ def search_items(queryset: QuerySet[RoadmapItem], query: str) -> QuerySet[Roadma
     ).order_by("rank", "title", "pk")
 
 
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"[*_`#>]+")
+
+
+def snippet_source(document: str) -> str:
+    """The part of a search document worth quoting under a result's title: no title line, no Markdown marks."""
+    _title, _newline, rest = (document or "").partition("\n")
+    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", rest))
+    return " ".join(text.split())
+
+
 def highlight(text: str, query: str, *, length: int | None = None) -> SafeString:
     """``text`` escaped, with words matching ``query`` (same stem or prefix) wrapped in ``<mark>``.
 

@@ -2,6 +2,7 @@ from django import template
 from django.http import QueryDict
 
 from veikart.roadmap.search import highlight as highlight_text
+from veikart.roadmap.search import snippet_source
 
 register = template.Library()
 
@@ -21,3 +22,9 @@ def query_with(context, **changes) -> str:
 @register.simple_tag
 def highlight(text: str, query: str, length: int | None = None):
     return highlight_text(text, query, length=length)
+
+
+@register.filter
+def search_snippet(document: str) -> str:
+    """A search document as plain text without its title line (see ``search.snippet_source``)."""
+    return snippet_source(document)

@@ -105,3 +105,10 @@ def test_htmx_requests_get_only_the_results(client, items):
     assert "<html" not in body
     assert 'id="search-results"' in body
     assert "Hemmelig" not in body
+
+
+def test_a_result_snippet_leaves_out_the_title_and_markdown_marks():
+    from veikart.roadmap.search import snippet_source
+
+    document = "Kjernejournal i alle kommuner\n*Demoinnhold.* Se [veiledningen](https://example.org) for **alle**.\nNHN"
+    assert snippet_source(document) == "Demoinnhold. Se veiledningen for alle. NHN"
