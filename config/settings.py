@@ -23,7 +23,10 @@ TESTING = env_bool("TESTING", False)
 _DEV_SECRET_KEY = "insecure-development-key-only-for-debug-and-tests"  # noqa: S105
 SECRET_KEY = env_str("SECRET_KEY") or (_DEV_SECRET_KEY if DEBUG or TESTING else None)
 if SECRET_KEY is None:
-    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is false")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set when DEBUG is false (for local work set DEBUG=true or TESTING=true, "
+        "as make run and make test do)"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
