@@ -4,21 +4,9 @@ import re
 
 import pytest
 
+from e2e.keyboard import link, tab_until
+
 pytestmark = pytest.mark.e2e
-
-
-def tab_until(page, predicate, limit: int = 80) -> None:
-    """Press Tab until ``predicate(focused_element_handle)`` holds; fail after ``limit`` presses."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        handle = page.evaluate_handle("document.activeElement")
-        if predicate(handle):
-            return
-    pytest.fail("The wanted element was never reached with Tab")
-
-
-def is_link(text: str):
-    return lambda handle: handle.evaluate("e => e.tagName") == "A" and text in handle.evaluate("e => e.textContent")
 
 
 def test_the_home_page_shows_the_vision_and_five_goals(page):
@@ -37,18 +25,18 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
 
 def test_a_keyboard_user_switches_language_and_reaches_a_goal_and_its_sub_goals(page):
     page.goto(page.base_url + "/")
-    tab_until(page, is_link("English"))
+    tab_until(page, link("English"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/en/$"))
     assert page.locator("html").get_attribute("lang") == "en"
     assert "The strategy's 5 goals" in page.inner_text("main")
 
-    tab_until(page, is_link("Goal 2: Enklere arbeidshverdag"))
+    tab_until(page, link("Goal 2: Enklere arbeidshverdag"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/en/strategier/e-helsestrategi-2023-2030/mal/2/$"))
     assert "By 2030 we have achieved" in page.inner_text("main")
 
-    tab_until(page, is_link("Sub-goal 2D"))
+    tab_until(page, link("Sub-goal 2D"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/delmal/2D/$"))
     assert "Pasientens legemiddelliste" in page.inner_text("h1")

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from e2e.conftest import axe_violations
+from e2e.keyboard import tab_until, with_id, with_text
 
 pytestmark = pytest.mark.e2e
 
@@ -49,20 +50,10 @@ def test_the_breakdown_switch_swaps_the_chart_without_reloading_with_htmx(page):
 
 def test_a_keyboard_user_reaches_the_indicator_and_switches_the_breakdown(page):
     page.goto(page.base_url + "/indikatorer/")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.textContent.trim()") == "Kommuner som bruker kjernejournal":
-            break
-    else:
-        pytest.fail("The indicator link was never reached with Tab")
+    tab_until(page, with_text("Kommuner som bruker kjernejournal"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/indikatorer/kjernejournal-kommuner/$"))
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "breakdown-select":
-            break
-    else:
-        pytest.fail("The breakdown select was never reached with Tab")
+    tab_until(page, with_id("breakdown-select"))
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.value") == "region"
     page.keyboard.press("Tab")

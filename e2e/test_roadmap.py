@@ -5,30 +5,14 @@ import re
 import pytest
 
 from e2e.conftest import describe_violations
+from e2e.keyboard import element, link, tab_until
 
 pytestmark = pytest.mark.e2e
 
 
-def tab_to(page, predicate, limit: int = 120) -> None:
-    """Press Tab until the focused element satisfies ``predicate``; fail after ``limit`` presses."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if predicate(page.evaluate_handle("document.activeElement")):
-            return
-    pytest.fail("The wanted element was never reached with Tab")
-
-
-def link(text: str):
-    return lambda h: h.evaluate("e => e.tagName") == "A" and text in h.evaluate("e => e.textContent")
-
-
-def element(tag: str, name: str):
-    return lambda h: h.evaluate("e => e.tagName") == tag and h.evaluate("e => e.name") == name
-
-
 def test_search_as_you_type_finds_inflected_forms_and_highlights_them(page):
     page.goto(page.base_url + "/veikart/sok/")
-    tab_to(page, element("INPUT", "q"))
+    tab_until(page, element("INPUT", "q"))
     page.keyboard.type("kommunene", delay=30)
     results = page.locator("#search-results")
     results.locator("mark").first.wait_for()
@@ -47,7 +31,7 @@ def test_search_works_without_javascript_on_enter(page):
 def test_a_keyboard_user_filters_the_list_and_opens_an_item(page):
     page.goto(page.base_url + "/veikart/")
     total = page.inner_text("#results p[role=status]")
-    tab_to(page, element("SELECT", "owner"))
+    tab_until(page, element("SELECT", "owner"))
     option = page.locator("select[name=owner] option", has_text="Norsk helsenett SF").get_attribute("value")
     page.keyboard.type("Norsk helsenett")  # type-ahead selects the option; HTMX fetches on change
     page.wait_for_url(re.compile(rf"owner={option}"))
@@ -58,7 +42,7 @@ def test_a_keyboard_user_filters_the_list_and_opens_an_item(page):
     assert "Helseverktøy (Helsenorge)" in results
     assert "Rask psykisk helsehjelp" not in results
 
-    tab_to(page, link("Helseverktøy (Helsenorge)"))
+    tab_until(page, link("Helseverktøy (Helsenorge)"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/veikart/tiltak/\d+/$"))
     assert page.inner_text("h1") == "Helseverktøy (Helsenorge)"
@@ -118,14 +102,14 @@ def test_an_owner_editor_edits_an_item_by_keyboard_and_the_form_is_accessible(pa
     item = RoadmapItem.objects.get(delivery_id="56876000019903546")
     log_in(page, "eier-nhn")
     page.goto(page.base_url + item.get_absolute_url())
-    tab_to(page, link("Rediger tiltaket"))
+    tab_until(page, link("Rediger tiltaket"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/rediger/$"))
     violations = axe_violations(page)
     assert violations == [], describe_violations(violations)
-    tab_to(page, element("SELECT", "status"))
+    tab_until(page, element("SELECT", "status"))
     page.keyboard.type("Risiko")
-    tab_to(page, lambda h: h.evaluate("e => e.tagName") == "BUTTON" and "Lagre" in h.evaluate("e => e.textContent"))
+    tab_until(page, lambda h: h.evaluate("e => e.tagName") == "BUTTON" and "Lagre" in h.evaluate("e => e.textContent"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/veikart/tiltak/\d+/$"))
     assert "Risiko for forsinkelse" in page.inner_text("main")

@@ -1,5 +1,6 @@
 """Public pages of the strategy framework."""
 
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -60,9 +61,9 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def goal_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     goal = get_goal_for(request, slug, number)
-    visible = Strategy.objects.visible_to(request.user)
-    lineage_back = goal.continues if goal.continues and goal.continues.strategy in visible else None
-    lineage_forward = [g for g in goal.continued_by.all() if g.strategy in visible]
+    visible_ids = set(Strategy.objects.visible_to(request.user).values_list("pk", flat=True))
+    lineage_back = goal.continues if goal.continues and goal.continues.strategy_id in visible_ids else None
+    lineage_forward = [g for g in goal.continued_by.all() if g.strategy_id in visible_ids]
     return render(
         request,
         "strategy/goal_detail.html",
@@ -94,7 +95,11 @@ def sub_goal_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 @require_GET
 def strategy_history(request: HttpRequest) -> HttpResponse:
     """Every visible version, and what changed between two of them (chosen in the form)."""
-    strategies = list(Strategy.objects.visible_to(request.user).order_by("-period_start", "-published_on", "-pk"))
+    strategies = list(
+        Strategy.objects.visible_to(request.user)
+        .annotate(goal_count=Count("goals"))
+        .order_by("-period_start", "-published_on", "-pk")
+    )
     form = CompareForm(request.GET or None, strategies=strategies)
     comparison = None
     if form.is_bound:
