@@ -57,13 +57,15 @@ class RoadmapItemFilter(django_filters.FilterSet):
         form = self.form
         form.fields["goal"].label_from_instance = lambda goal: f"{goal.number}. {goal.short_title or goal.title}"
         form.fields["sub_goal"].label_from_instance = lambda sub: f"{sub.code} {sub.short_title or sub.title}"[:90]
-        form.fields["owner"].label_from_instance = lambda organisation: organisation.name
         years = range(strategy.period_start, strategy.period_end + 1) if strategy else []
         form.fields["year"].choices = [("", _("All")), *((year, str(year)) for year in years)]
         for name, field in form.fields.items():
             if name == "grouping":
                 continue  # hundreds of groupings: kept out of the form, carried as a hidden value
-            if hasattr(field, "queryset"):
+            if name == "owner":
+                # Hundreds of owners: plain (slug, name) rows, no model instances.
+                choices = [("", _("All")), *field.queryset.values_list("slug", "name")]
+            elif hasattr(field, "queryset"):
                 # Plain evaluation: the field's own iterator would open a server-side cursor per select.
                 key = field.to_field_name or "pk"
                 choices = [("", _("All"))] + [

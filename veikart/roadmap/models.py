@@ -145,11 +145,12 @@ class RoadmapItemQuerySet(models.QuerySet):
     def for_list(self) -> RoadmapItemQuerySet:
         """Everything a list row shows, in a constant number of queries.
 
-        The long texts are left out: a list shows none of them.
+        The long texts are left out, and user groups are not loaded: a list
+        row shows neither.
         """
         return (
             self.select_related("phase", "sub_goal__goal", "grouping")
-            .prefetch_related("owners", "user_groups")
+            .prefetch_related("owners")
             .defer("description", "sub_goal__description", "sub_goal__goal__description")
         )
 
@@ -233,7 +234,8 @@ class RoadmapItem(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["is_published", "sub_goal"], name="roadmap_item_pub_subgoal"),
+            # With the id: counting and listing the published items of a strategy reads this index only.
+            models.Index(fields=["is_published", "sub_goal", "id"], name="roadmap_item_pub_subgoal_id"),
             models.Index(fields=["start_date", "end_date"], name="roadmap_item_dates"),
             models.Index(fields=["title"], name="roadmap_item_title"),
             # LIST_ORDER: lets a page of a 20,000-item list be read in index order instead of sorted.
@@ -269,6 +271,11 @@ class RoadmapItemSearch(models.Model):
     item = models.OneToOneField(RoadmapItem, on_delete=models.CASCADE, primary_key=True, related_name="search")
     document = models.TextField(blank=True, default="")
     vector = SearchVectorField(null=True)
+    # Copies of the item's columns that decide who may see it, so a search can
+    # rank and count its matches without reading the item table. Written with
+    # the document; the items shown are still loaded through ``visible_to``.
+    sub_goal = models.ForeignKey(SubGoal, on_delete=models.CASCADE, related_name="+", null=True)
+    is_published = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("search text")

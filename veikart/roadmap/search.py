@@ -7,8 +7,13 @@ with the ``norwegian`` configuration (GIN-indexed); on SQLite the FTS5 table
 ``roadmap_item_fts`` holding Snowball Norwegian stems. Both stemmers are the
 same Snowball algorithm, so "kommunene" finds "kommune" on either engine.
 
-``search_items`` always starts from ``RoadmapItem.objects.visible_to(user)``,
-so unpublished items never appear for the public.
+Each search row also carries copies of the item's ``sub_goal`` and
+``is_published``, so ``ranked_item_ids`` ranks and counts the matches of a
+strategy from the search table alone. It applies the same rule as
+``RoadmapItem.objects.visible_to``: the public gets published items of a
+published strategy only. Callers load the items they show through
+``visible_to`` as well, so a copy could at worst change a count, never show a
+draft.
 """
 
 from __future__ import annotations
@@ -21,11 +26,13 @@ from functools import lru_cache
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import F, QuerySet
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from veikart.accounts import permissions
 from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
+from veikart.strategy.models import Strategy
 
 FTS_TABLE = "roadmap_item_fts"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -56,20 +63,20 @@ def is_postgresql() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _documents(ids: list[int]) -> list[tuple[int, str, str]]:
-    """(pk, title, search document) of the items, read as plain values (no model instances)."""
+def _documents(ids: list[int]) -> list[tuple[int, str, str, int, bool]]:
+    """(pk, title, search document, sub-goal id, published) of the items, as plain values (no model instances)."""
     owners: dict[int, list[str]] = defaultdict(list)
     for item_id, name, short_name in RoadmapItem.owners.through.objects.filter(roadmapitem_id__in=ids).values_list(
         "roadmapitem_id", "organisation__name", "organisation__short_name"
     ):
         owners[item_id] += [name, short_name]
     rows = RoadmapItem.objects.filter(pk__in=ids).values_list(
-        "pk", "title", "description", "grouping__name", "delivery_id"
+        "pk", "title", "description", "grouping__name", "delivery_id", "sub_goal_id", "is_published"
     )
     documents = []
-    for pk, title, description, grouping, delivery_id in rows:
+    for pk, title, description, grouping, delivery_id, sub_goal_id, is_published in rows:
         parts = (title, description, grouping, " ".join(filter(None, owners.get(pk, []))), delivery_id)
-        documents.append((pk, title, "\n".join(part for part in parts if part)))
+        documents.append((pk, title, "\n".join(part for part in parts if part), sub_goal_id, is_published))
     return documents
 
 
@@ -90,34 +97,37 @@ def search_index_refresh(item_ids: Iterable[int] | None = None) -> int:
                 continue
             with connection.cursor() as cursor:
                 cursor.executemany(
-                    f"INSERT INTO {search_table} (item_id, document) VALUES (%s, %s) "  # noqa: S608
-                    "ON CONFLICT (item_id) DO UPDATE SET document = excluded.document",
-                    [(pk, document) for pk, _title, document in documents],
+                    f"INSERT INTO {search_table} (item_id, document, sub_goal_id, is_published) "  # noqa: S608
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (item_id) DO UPDATE SET document = excluded.document, "
+                    "sub_goal_id = excluded.sub_goal_id, is_published = excluded.is_published",
+                    [(pk, document, sub_goal_id, published) for pk, _t, document, sub_goal_id, published in documents],
                 )
             with connection.cursor() as cursor:
                 placeholders = ",".join("%s" for _ in chunk)
                 cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", chunk)  # noqa: S608
                 cursor.executemany(
                     f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
-                    [(pk, stemmed_text(title), stemmed_text(document)) for pk, title, document in documents],
+                    [(pk, stemmed_text(title), stemmed_text(document)) for pk, title, document, *_ in documents],
                 )
     return len(ids)
 
 
-def _write_postgresql(documents: list[tuple[int, str, str]]) -> None:
-    """Document and weighted vector of each item in one upsert."""
+def _write_postgresql(documents: list[tuple[int, str, str, int, bool]]) -> None:
+    """Document, weighted vector and visibility copies of each item in one upsert."""
     if not documents:
         return
     values = ",".join("(%s::bigint, %s::text)" for _ in documents)
-    params = [value for pk, _title, document in documents for value in (pk, document)]
+    params = [value for pk, _title, document, *_ in documents for value in (pk, document)]
     search_table, item_table = RoadmapItemSearch._meta.db_table, RoadmapItem._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {search_table} (item_id, document, vector) "  # noqa: S608 - table names from the models
-            "SELECT data.id, data.document, setweight(to_tsvector('norwegian', item.title), 'A') "
+            f"INSERT INTO {search_table} (item_id, document, sub_goal_id, is_published, vector) "  # noqa: S608
+            "SELECT data.id, data.document, item.sub_goal_id, item.is_published, "
+            "setweight(to_tsvector('norwegian', item.title), 'A') "
             "|| setweight(to_tsvector('norwegian', data.document), 'B') "
             f"FROM (VALUES {values}) AS data(id, document) JOIN {item_table} AS item ON item.id = data.id "
-            "ON CONFLICT (item_id) DO UPDATE SET document = EXCLUDED.document, vector = EXCLUDED.vector",
+            "ON CONFLICT (item_id) DO UPDATE SET document = EXCLUDED.document, vector = EXCLUDED.vector, "
+            "sub_goal_id = EXCLUDED.sub_goal_id, is_published = EXCLUDED.is_published",
             params,
         )
 
@@ -132,30 +142,33 @@ def search_index_remove(item_ids: Iterable[int]) -> None:
         cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", ids)  # noqa: S608
 
 
-def search_items(queryset: QuerySet[RoadmapItem], query: str) -> QuerySet[RoadmapItem]:
-    """``queryset`` narrowed to items matching every word of ``query`` (as prefixes), best match first.
+def ranked_item_ids(query: str, *, strategy: Strategy, user) -> list[int]:
+    """Ids of ``strategy``'s items that ``user`` may see and that match every word of ``query``, best first.
 
-    An empty query gives an empty result. Pass a queryset that already went
-    through ``visible_to(user)``.
+    Words match as prefixes of the stems (search-as-you-type); a match in the
+    name weighs more than one in the text; equal ranks keep the order of the
+    ids. An empty query, or a strategy the user may not see, finds nothing.
     """
     words = terms(query)
-    if not words:
-        return queryset.none()
+    include_unpublished = permissions.can_view_unpublished(user)
+    if not words or not (strategy.is_published or include_unpublished):
+        return []
+    rows = RoadmapItemSearch.objects.filter(sub_goal__strategy=strategy)
+    if not include_unpublished:
+        rows = rows.filter(is_published=True)
     if is_postgresql():
         tsquery = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="norwegian")
-        return (
-            queryset.filter(search__vector=tsquery)
-            .annotate(rank=SearchRank(F("search__vector"), tsquery))
-            .order_by("-rank", "title", "pk")
-        )
+        ranked = rows.filter(vector=tsquery).annotate(rank=SearchRank(F("vector"), tsquery)).order_by("-rank", "item_id")
+        return list(ranked.values_list("item_id", flat=True))
     match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
-    table = RoadmapItem._meta.db_table
-    return queryset.extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; params are bound
+    table = RoadmapItemSearch._meta.db_table
+    ranked = rows.extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; params are bound
         tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = {table}.id", f"{FTS_TABLE} MATCH %s"],
+        where=[f"{FTS_TABLE}.rowid = {table}.item_id", f"{FTS_TABLE} MATCH %s"],
         params=[match],
         select={"rank": f"bm25({FTS_TABLE}, 5.0, 1.0)"},
-    ).order_by("rank", "title", "pk")
+    ).order_by("rank", "item_id")
+    return list(ranked.values_list("item_id", flat=True))
 
 
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")

@@ -18,7 +18,7 @@ from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
 from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
-from veikart.roadmap.search import search_items
+from veikart.roadmap.search import ranked_item_ids
 from veikart.strategy.models import Goal, Strategy
 
 PAGE_SIZE = 25
@@ -230,10 +230,11 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     page = None
     if query:
-        # One ranked pass for the ids (the count is their number), then only the page's items in full.
-        ids = list(search_items(visible_items(request, strategy), query).values_list("pk", flat=True))
+        # One ranked pass over the search table for the ids (the count is their number),
+        # then only the page's items in full, through the visibility rule once more.
+        ids = ranked_item_ids(query, strategy=strategy, user=request.user)
         page = _page(request, ids, SEARCH_PAGE_SIZE)
-        full = RoadmapItem.objects.for_list().select_related("search").defer("search__vector")
+        full = visible_items(request, strategy).for_list().select_related("search").defer("search__vector")
         items = full.in_bulk(page.object_list)
         page.object_list = [items[pk] for pk in page.object_list if pk in items]
     template = "roadmap/_search_results.html" if request.htmx else "roadmap/search.html"

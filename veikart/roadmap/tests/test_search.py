@@ -5,16 +5,21 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
 from veikart.roadmap.importers import plan_import
-from veikart.roadmap.models import RoadmapItem
-from veikart.roadmap.search import highlight, search_items
+from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
+from veikart.roadmap.search import highlight, ranked_item_ids
 from veikart.roadmap.services import roadmap_import
+from veikart.strategy.models import Goal, Strategy, SubGoal
 
 SEARCH = reverse("roadmap:search")
 
 
-def found(query: str, user=None) -> list[str]:
-    queryset = RoadmapItem.objects.visible_to(user or AnonymousUser())
-    return [item.title for item in search_items(queryset, query)]
+def found(query: str, user=None, strategy=None) -> list[str]:
+    """Titles of the current strategy's items ``user`` (default: the public) finds with ``query``, best first."""
+    user = user or AnonymousUser()
+    strategy = strategy or Strategy.objects.current()
+    ids = ranked_item_ids(query, strategy=strategy, user=user)
+    titles = dict(RoadmapItem.objects.filter(pk__in=ids).values_list("pk", "title"))
+    return [titles[pk] for pk in ids]
 
 
 @pytest.fixture
@@ -63,6 +68,44 @@ def test_a_match_in_the_name_ranks_above_one_in_the_text(make_item):
 def test_unpublished_items_never_appear_for_the_public(items, strategy_office):
     assert "Hemmelig kommuneprosjekt" not in found("kommuneprosjekt")
     assert found("kommuneprosjekt", strategy_office) == ["Hemmelig kommuneprosjekt"]
+
+
+def test_publishing_and_unpublishing_an_item_reaches_the_search_at_once(items):
+    draft = items["draft"]
+    draft.is_published = True
+    draft.save()
+    assert found("kommuneprosjekt") == ["Hemmelig kommuneprosjekt"]
+    draft.is_published = False
+    draft.save()
+    assert found("kommuneprosjekt") == []
+
+
+def test_items_of_an_unpublished_strategy_are_found_by_staff_only(items, strategy, strategy_office):
+    Strategy.objects.filter(pk=strategy.pk).update(is_published=False)
+    strategy.refresh_from_db()
+    assert found("kommune", strategy=strategy) == []
+    assert "Felles journal for kommune og fastlege" in found("kommune", strategy_office, strategy=strategy)
+
+
+def test_an_item_moved_to_another_strategy_is_found_there_only(items, strategy):
+    other = Strategy.objects.create(
+        title="Neste strategi", slug="neste", period_start=2031, period_end=2035, is_published=True
+    )
+    goal = Goal.objects.create(strategy=other, number=1, title="Mål")
+    elsewhere = SubGoal.objects.create(goal=goal, code="1A", title="Delmål")
+    item = items["kommune"]
+    item.sub_goal = elsewhere
+    item.save()
+    assert found("kommune", strategy=strategy) == []
+    assert found("kommune", strategy=other) == ["Felles journal for kommune og fastlege"]
+
+
+def test_a_stale_search_row_never_shows_a_draft(client, items):
+    """The results page loads its items through the visibility rule, whatever the search row says."""
+    RoadmapItemSearch.objects.filter(item=items["draft"]).update(is_published=True)
+    response = client.get(SEARCH, {"q": "kommuneprosjekt"})
+    assert response.status_code == 200
+    assert "Hemmelig" not in response.content.decode()
 
 
 def test_deleted_and_renamed_items_leave_the_index(items):
