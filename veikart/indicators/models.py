@@ -367,11 +367,22 @@ class Observation(PeriodValueMixin):
         FINAL = "final", _("Final")
         PROVISIONAL = "provisional", _("Provisional")
 
-    # The unique constraint and the series index both start with the indicator, so the foreign key
-    # needs no index of its own; every index costs time on each of millions of inserted rows.
+    # The unique constraint starts with the indicator, so the foreign key needs no index of its own;
+    # every index costs time on each of millions of inserted rows. Nor is it a database constraint:
+    # PostgreSQL checks one per inserted row, which cost a million-row COPY as much as the insert
+    # itself. Django still deletes the observations with their indicator, and writers resolve the
+    # indicator first; the import holds a key-share lock on the indicators it writes to, as the
+    # constraint's own check would (``services._lock_indicators``).
     indicator = models.ForeignKey(
-        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="observations", db_index=False
+        Indicator,
+        verbose_name=_("indicator"),
+        on_delete=models.CASCADE,
+        related_name="observations",
+        db_index=False,
+        db_constraint=False,
     )
+    # On PostgreSQL the column compares bytewise (collation "C", set by migration 0002): breakdown keys
+    # are codes, and the unique index on millions of rows is filled much faster than with a locale.
     breakdown_key = models.CharField(_("breakdown"), max_length=255, blank=True, default="")
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.FINAL)
     note = models.TextField(_("note"), blank=True)

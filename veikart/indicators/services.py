@@ -142,8 +142,8 @@ def observations_import(
 
 def _write(spool, report: ImportReport, *, checksum: str, user, show_progress: bool) -> None:
     codes = list(report.per_indicator)
-    indicator_ids = dict(Indicator.objects.filter(code__in=codes).values_list("pk", "code"))
     with transaction.atomic():
+        indicator_ids = _lock_indicators(codes)
         record = ObservationImport.objects.create(
             file_name=report.file_name[:300],
             file_format=report.file_format,
@@ -171,6 +171,18 @@ def _write(spool, report: ImportReport, *, checksum: str, user, show_progress: b
         record.created, record.updated, record.unchanged = report.created, report.updated, report.unchanged
         record.save(update_fields=["created", "updated", "unchanged"])
         report.import_id = record.pk
+
+
+def _lock_indicators(codes: list[str]) -> dict[int, str]:
+    """Lock the indicators an import writes to until it commits; returns their ids and codes.
+
+    Observations have no foreign-key constraint (see ``Observation.indicator``), so this lock does
+    what the constraint's per-row check would: the indicators cannot be deleted meanwhile. It also
+    makes a second import into the same indicators wait for the first, so both never take the same
+    indicator for fresh.
+    """
+    locked = Indicator.objects.filter(code__in=codes).order_by("pk").select_for_update(no_key=True)
+    return dict(locked.values_list("pk", "code"))
 
 
 def _compare(rows: list[tuple], report: ImportReport, codes: dict[int, str]) -> tuple[list[tuple], list]:

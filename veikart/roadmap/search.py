@@ -158,7 +158,9 @@ def ranked_item_ids(query: str, *, strategy: Strategy, user) -> list[int]:
         rows = rows.filter(is_published=True)
     if is_postgresql():
         tsquery = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="norwegian")
-        ranked = rows.filter(vector=tsquery).annotate(rank=SearchRank(F("vector"), tsquery)).order_by("-rank", "item_id")
+        ranked = (
+            rows.filter(vector=tsquery).annotate(rank=SearchRank(F("vector"), tsquery)).order_by("-rank", "item_id")
+        )
         return list(ranked.values_list("item_id", flat=True))
     match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
     table = RoadmapItemSearch._meta.db_table
