@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,6 +18,7 @@ from veikart.roadmap.forms import EDITABLE_FIELDS, FRAMING_FIELDS, ImportUploadF
 from veikart.roadmap.importers import ImportFileError, plan_import
 from veikart.roadmap.models import RoadmapItem
 from veikart.roadmap.services import EditConflict, roadmap_import, roadmap_item_update
+from veikart.roadmap.uploads import upload_discard, upload_read, upload_store
 from veikart.roadmap.views import get_item_for
 
 _SESSION_KEY = "roadmap_import_upload"
@@ -104,32 +102,43 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "roadmap/item_edit.html", context, status=status)
 
 
-def _upload_dir() -> Path:
-    path = Path(settings.VAR_DIR) / "roadmap-imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def _forget_upload(request: HttpRequest) -> None:
+    """Delete the upload the session points to, if any, and forget it."""
+    stored = request.session.pop(_SESSION_KEY, None) or {}
+    upload_discard(stored.get("token", ""))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
-    """Upload an export, see the preview (created / updated / unchanged / every problem), then apply it."""
+    """Upload an export, see the preview (created / updated / unchanged / every problem), then apply or cancel it.
+
+    The previewed file is kept (see ``veikart.roadmap.uploads``) until it is
+    applied, cancelled or replaced by another upload.
+    """
     if not permissions.can_import_roadmap(request.user):
         raise PermissionDenied
     plan = None
     token = ""
     form = ImportUploadForm()
-    if request.method == "POST" and request.POST.get("action") == "apply":
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action in ("apply", "cancel"):
         stored = request.session.get(_SESSION_KEY) or {}
         token = request.POST.get("token", "")
         if not token or stored.get("token") != token:
             messages.error(request, _("The upload has expired; upload the file again."))
             return redirect("roadmap:import")
-        path = _upload_dir() / token
-        plan = roadmap_import(data=path.read_bytes(), filename=stored.get("name", ""), user=request.user)
+        data = upload_read(token) if action == "apply" else None
+        _forget_upload(request)
+        if action == "cancel":
+            messages.info(request, _("The import was cancelled; nothing was changed."))
+            return redirect("roadmap:import")
+        if data is None:
+            messages.error(request, _("The upload has expired; upload the file again."))
+            return redirect("roadmap:import")
+        token = ""
+        plan = roadmap_import(data=data, filename=stored.get("name", ""), user=request.user)
         if plan.is_valid:
-            path.unlink(missing_ok=True)
-            del request.session[_SESSION_KEY]
             messages.success(
                 request,
                 _("Import complete: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
@@ -139,6 +148,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
         if form.is_valid():
+            _forget_upload(request)
             upload = form.cleaned_data["file"]
             data = upload.read()
             try:
@@ -146,8 +156,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             except ImportFileError as error:
                 form.add_error("file", str(error))
             else:
-                if plan.is_valid:
-                    token = secrets.token_urlsafe(16)
-                    (_upload_dir() / token).write_bytes(data)
+                if plan.is_valid and plan.has_changes:
+                    token = upload_store(data)
                     request.session[_SESSION_KEY] = {"token": token, "name": upload.name}
     return render(request, "roadmap/import.html", {"form": form, "plan": plan, "token": token})

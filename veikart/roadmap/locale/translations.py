@@ -296,6 +296,10 @@ T = {
     ),
     "Save": ("Lagre", "Lagre"),
     "Cancel": ("Avbryt", "Avbryt"),
+    "The import was cancelled; nothing was changed.": (
+        "Importen ble avbrutt; ingenting ble endret.",
+        "Importen vart avbroten; ingenting vart endra.",
+    ),
     "Initiatives and deliveries that realise %(strategy)s: what is coming, for whom and when.": (
         "Tiltak og leveranser som realiserer %(strategy)s: hva som kommer, for hvem og når.",
         "Tiltak og leveransar som realiserer %(strategy)s: kva som kjem, for kven og når.",
