@@ -49,17 +49,45 @@ def _shown(obj: Any, name: str) -> Any:
     return getattr(obj, name)
 
 
-def changed_meanwhile(item: RoadmapItem, loaded_version: int) -> list[Difference]:
-    """The fields that differ between the version the editor loaded and the item now."""
+def _related_pks(obj: Any, name: str) -> set[int]:
+    """The ids a many-to-many field of an item or of one of its history records points to."""
+    target = RoadmapItem._meta.get_field(name).m2m_reverse_field_name()
+    rows = getattr(obj, name).all()
+    if isinstance(obj, RoadmapItem):
+        return {row.pk for row in rows}
+    return {getattr(row, f"{target}_id") for row in rows}
+
+
+def _related_shown(name: str, pks: set[int], visible_items) -> str:
+    model = RoadmapItem._meta.get_field(name).related_model
+    objects = visible_items.filter(pk__in=pks) if model is RoadmapItem else model.objects.filter(pk__in=pks)
+    return ", ".join(sorted(str(obj) for obj in objects))
+
+
+def changed_meanwhile(item: RoadmapItem, loaded_version: int, user: Any) -> list[Difference]:
+    """The fields that differ between the version the editor loaded and the item now.
+
+    Many-to-many fields count too; dependencies are named only as far as
+    ``user`` may see them (a dependency on a draft shows as a change with no name).
+    """
     then = item.history.filter(version=loaded_version).order_by("-history_date", "-history_id").first()
     if then is None:
         return []
-    names = [name for name in EDITABLE_FIELDS + FRAMING_FIELDS if not RoadmapItem._meta.get_field(name).many_to_many]
     differences = []
-    for name in names:
-        before, after = _shown(then, name), _shown(item, name)
-        if before != after:
-            differences.append(Difference(str(RoadmapItem._meta.get_field(name).verbose_name), before, after))
+    visible_items = RoadmapItem.objects.visible_to(user)
+    for name in EDITABLE_FIELDS + FRAMING_FIELDS + ["depends_on"]:
+        field = RoadmapItem._meta.get_field(name)
+        if field.many_to_many:
+            before_pks, after_pks = _related_pks(then, name), _related_pks(item, name)
+            if before_pks == after_pks:
+                continue
+            before = _related_shown(name, before_pks, visible_items)
+            after = _related_shown(name, after_pks, visible_items)
+        else:
+            before, after = _shown(then, name), _shown(item, name)
+            if before == after:
+                continue
+        differences.append(Difference(str(field.verbose_name), before, after))
     return differences
 
 
@@ -76,7 +104,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             loaded = form.cleaned_data["version"]
             relations = {
                 name: form.cleaned_data[name]
-                for name in ("user_groups", "owners", "further_sub_goals")
+                for name in ("user_groups", "owners", "further_sub_goals", "depends_on")
                 if name in form.cleaned_data
             }
             try:
@@ -84,7 +112,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     item=form.instance, loaded_version=loaded, user=request.user, m2m=relations, formsets=formsets
                 )
             except EditConflict as error:
-                conflict = changed_meanwhile(error.current, loaded)
+                conflict = changed_meanwhile(error.current, loaded, request.user)
                 # Keep what was typed; the hidden version moves on so that saving again is a deliberate overwrite.
                 data = request.POST.copy()
                 data["version"] = str(error.current.version)
