@@ -187,6 +187,10 @@ if _LOCAL:
 SITE_NAME = env_str("SITE_NAME", "Veikart")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
 
+# --- Roadmap -------------------------------------------------------------------
+# A previewed import file not applied or cancelled within this time is deleted at the next upload.
+ROADMAP_IMPORT_UPLOAD_MAX_AGE_HOURS = env_int("ROADMAP_IMPORT_UPLOAD_MAX_AGE_HOURS", 24)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

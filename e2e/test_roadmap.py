@@ -109,7 +109,26 @@ def test_an_owner_editor_edits_an_item_by_keyboard_and_the_form_is_accessible(pa
     assert violations == [], describe_violations(violations)
     tab_until(page, element("SELECT", "status"))
     page.keyboard.type("Risiko")
-    tab_until(page, lambda h: h.evaluate("e => e.tagName") == "BUTTON" and "Lagre" in h.evaluate("e => e.textContent"))
+
+    def save(h) -> bool:
+        return h.evaluate("e => e.tagName") == "BUTTON" and "Lagre" in h.evaluate("e => e.textContent")
+
+    # Dependencies are typed as delivery ids; an unknown one is refused, named, and the input is kept.
+    tab_until(page, element("TEXTAREA", "depends_on"))
+    page.keyboard.type("999, 56876000019903558")
+    tab_until(page, save)
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    assert "999" in page.inner_text("#id_depends_on_error")
+    assert page.get_attribute("#id_depends_on", "aria-invalid") == "true"
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)
+    page.focus("#id_depends_on")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("56876000019903558")
+    tab_until(page, save)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/veikart/tiltak/\d+/$"))
-    assert "Risiko for forsinkelse" in page.inner_text("main")
+    main = page.inner_text("main")
+    assert "Risiko for forsinkelse" in main
+    assert "Nettbasert behandling (inkl. eBehandling) somatikk" in main

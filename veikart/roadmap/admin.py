@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from veikart.roadmap.dependencies import dependency_cycle_error
 from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem, UserGroup
 
 
@@ -33,8 +35,23 @@ class LinkInline(admin.TabularInline):
     extra = 0
 
 
+class RoadmapItemAdminForm(forms.ModelForm):
+    """The admin's item form, refusing a dependency on the item itself or one that closes a cycle."""
+
+    class Meta:
+        model = RoadmapItem
+        fields = "__all__"  # noqa: DJ007 - the admin shows every field
+
+    def clean_depends_on(self):
+        dependencies = self.cleaned_data["depends_on"]
+        if self.instance.pk and (error := dependency_cycle_error(self.instance.pk, list(dependencies))):
+            raise forms.ValidationError(error)
+        return dependencies
+
+
 @admin.register(RoadmapItem)
 class RoadmapItemAdmin(SimpleHistoryAdmin):
+    form = RoadmapItemAdminForm
     list_display = ["title", "delivery_id", "sub_goal", "phase", "status", "is_published", "is_demo"]
     list_filter = ["is_published", "is_demo", "status", "phase", "sub_goal__strategy"]
     search_fields = ["title", "delivery_id"]

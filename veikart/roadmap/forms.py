@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.roadmap.dependencies import (
+    dependency_cycle_error,
+    parse_references,
+    reference_of,
+    resolve_references,
+)
 from veikart.roadmap.models import Grouping, Link, Milestone, RoadmapItem
 
 EDITABLE_FIELDS = ["title", "description", "phase", "status", "start_date", "end_date", "grouping", "user_groups"]
@@ -24,10 +31,23 @@ class RoadmapItemForm(forms.ModelForm):
     """What an owner editor may change; the strategy office also gets sub-goal, delivery id, owners, publication.
 
     ``version`` is the version the editor loaded; the service refuses the save
-    if the item has moved on since.
+    if the item has moved on since. ``depends_on`` is typed as text (see
+    ``veikart.roadmap.dependencies``) and cleans to the items the item should
+    depend on: those named, which must be items of the same strategy the
+    editor may see, plus any it already depends on that the editor cannot
+    choose (unpublished items, items of another strategy), which are kept.
     """
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    depends_on = forms.CharField(
+        label=_("Depends on"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The items that must be delivered first: their delivery ids (Leveranse-ID), or their item numbers "
+            "written #123, separated by commas or new lines. Leave empty for none."
+        ),
+    )
 
     class Meta:
         model = RoadmapItem
@@ -55,9 +75,38 @@ class RoadmapItemForm(forms.ModelForm):
         self.fields["grouping"].queryset = Grouping.objects.filter(
             sub_goal__strategy=self.instance.sub_goal.strategy_id
         )
+        self.dependency_candidates = (
+            RoadmapItem.objects.visible_to(user)
+            .in_strategy(self.instance.sub_goal.strategy)
+            .only("pk", "title", "delivery_id")
+        )
+        current = list(self.instance.depends_on.only("pk", "title", "delivery_id").order_by("title", "pk"))
+        choosable = set(
+            self.dependency_candidates.filter(pk__in=[item.pk for item in current]).values_list("pk", flat=True)
+        )
+        self.current_dependencies = [item for item in current if item.pk in choosable]
+        self.kept_dependencies = [item for item in current if item.pk not in choosable]
+        self.initial["depends_on"] = ", ".join(reference_of(item) for item in self.current_dependencies)
         for field in self.fields.values():
             if not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.HiddenInput):
                 field.widget.attrs.setdefault("class", "ds-input")
+
+    def clean_depends_on(self) -> list[RoadmapItem]:
+        items, unknown = resolve_references(
+            parse_references(self.cleaned_data["depends_on"]), self.dependency_candidates
+        )
+        if unknown:
+            raise forms.ValidationError(
+                ngettext(
+                    "No item of this strategy that you can see has this delivery id or item number: %(references)s.",
+                    "No item of this strategy that you can see has these delivery ids or item numbers: %(references)s.",
+                    len(unknown),
+                )
+                % {"references": ", ".join(unknown)}
+            )
+        if error := dependency_cycle_error(self.instance.pk, items):
+            raise forms.ValidationError(error)
+        return items + self.kept_dependencies
 
     def clean(self):
         cleaned = super().clean()

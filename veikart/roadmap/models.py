@@ -212,7 +212,7 @@ class RoadmapItem(models.Model):
     # Optimistic locking: every change increments it; a save that started
     # from an older version is refused (see ``services.roadmap_item_update``).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-    history = HistoricalRecords(m2m_fields=[owners, user_groups, further_sub_goals])
+    history = HistoricalRecords(m2m_fields=[owners, user_groups, further_sub_goals, depends_on])
 
     objects = RoadmapItemQuerySet.as_manager()
 

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -21,6 +18,7 @@ from veikart.roadmap.forms import EDITABLE_FIELDS, FRAMING_FIELDS, ImportUploadF
 from veikart.roadmap.importers import ImportFileError, plan_import
 from veikart.roadmap.models import RoadmapItem
 from veikart.roadmap.services import EditConflict, roadmap_import, roadmap_item_update
+from veikart.roadmap.uploads import upload_discard, upload_read, upload_store
 from veikart.roadmap.views import get_item_for
 
 _SESSION_KEY = "roadmap_import_upload"
@@ -51,17 +49,45 @@ def _shown(obj: Any, name: str) -> Any:
     return getattr(obj, name)
 
 
-def changed_meanwhile(item: RoadmapItem, loaded_version: int) -> list[Difference]:
-    """The fields that differ between the version the editor loaded and the item now."""
+def _related_pks(obj: Any, name: str) -> set[int]:
+    """The ids a many-to-many field of an item or of one of its history records points to."""
+    target = RoadmapItem._meta.get_field(name).m2m_reverse_field_name()
+    rows = getattr(obj, name).all()
+    if isinstance(obj, RoadmapItem):
+        return {row.pk for row in rows}
+    return {getattr(row, f"{target}_id") for row in rows}
+
+
+def _related_shown(name: str, pks: set[int], visible_items) -> str:
+    model = RoadmapItem._meta.get_field(name).related_model
+    objects = visible_items.filter(pk__in=pks) if model is RoadmapItem else model.objects.filter(pk__in=pks)
+    return ", ".join(sorted(str(obj) for obj in objects))
+
+
+def changed_meanwhile(item: RoadmapItem, loaded_version: int, user: Any) -> list[Difference]:
+    """The fields that differ between the version the editor loaded and the item now.
+
+    Many-to-many fields count too; dependencies are named only as far as
+    ``user`` may see them (a dependency on a draft shows as a change with no name).
+    """
     then = item.history.filter(version=loaded_version).order_by("-history_date", "-history_id").first()
     if then is None:
         return []
-    names = [name for name in EDITABLE_FIELDS + FRAMING_FIELDS if not RoadmapItem._meta.get_field(name).many_to_many]
     differences = []
-    for name in names:
-        before, after = _shown(then, name), _shown(item, name)
-        if before != after:
-            differences.append(Difference(str(RoadmapItem._meta.get_field(name).verbose_name), before, after))
+    visible_items = RoadmapItem.objects.visible_to(user)
+    for name in EDITABLE_FIELDS + FRAMING_FIELDS + ["depends_on"]:
+        field = RoadmapItem._meta.get_field(name)
+        if field.many_to_many:
+            before_pks, after_pks = _related_pks(then, name), _related_pks(item, name)
+            if before_pks == after_pks:
+                continue
+            before = _related_shown(name, before_pks, visible_items)
+            after = _related_shown(name, after_pks, visible_items)
+        else:
+            before, after = _shown(then, name), _shown(item, name)
+            if before == after:
+                continue
+        differences.append(Difference(str(field.verbose_name), before, after))
     return differences
 
 
@@ -78,7 +104,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
             loaded = form.cleaned_data["version"]
             relations = {
                 name: form.cleaned_data[name]
-                for name in ("user_groups", "owners", "further_sub_goals")
+                for name in ("user_groups", "owners", "further_sub_goals", "depends_on")
                 if name in form.cleaned_data
             }
             try:
@@ -86,7 +112,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     item=form.instance, loaded_version=loaded, user=request.user, m2m=relations, formsets=formsets
                 )
             except EditConflict as error:
-                conflict = changed_meanwhile(error.current, loaded)
+                conflict = changed_meanwhile(error.current, loaded, request.user)
                 # Keep what was typed; the hidden version moves on so that saving again is a deliberate overwrite.
                 data = request.POST.copy()
                 data["version"] = str(error.current.version)
@@ -104,32 +130,43 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "roadmap/item_edit.html", context, status=status)
 
 
-def _upload_dir() -> Path:
-    path = Path(settings.VAR_DIR) / "roadmap-imports"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def _forget_upload(request: HttpRequest) -> None:
+    """Delete the upload the session points to, if any, and forget it."""
+    stored = request.session.pop(_SESSION_KEY, None) or {}
+    upload_discard(stored.get("token", ""))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
-    """Upload an export, see the preview (created / updated / unchanged / every problem), then apply it."""
+    """Upload an export, see the preview (created / updated / unchanged / every problem), then apply or cancel it.
+
+    The previewed file is kept (see ``veikart.roadmap.uploads``) until it is
+    applied, cancelled or replaced by another upload.
+    """
     if not permissions.can_import_roadmap(request.user):
         raise PermissionDenied
     plan = None
     token = ""
     form = ImportUploadForm()
-    if request.method == "POST" and request.POST.get("action") == "apply":
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action in ("apply", "cancel"):
         stored = request.session.get(_SESSION_KEY) or {}
         token = request.POST.get("token", "")
         if not token or stored.get("token") != token:
             messages.error(request, _("The upload has expired; upload the file again."))
             return redirect("roadmap:import")
-        path = _upload_dir() / token
-        plan = roadmap_import(data=path.read_bytes(), filename=stored.get("name", ""), user=request.user)
+        data = upload_read(token) if action == "apply" else None
+        _forget_upload(request)
+        if action == "cancel":
+            messages.info(request, _("The import was cancelled; nothing was changed."))
+            return redirect("roadmap:import")
+        if data is None:
+            messages.error(request, _("The upload has expired; upload the file again."))
+            return redirect("roadmap:import")
+        token = ""
+        plan = roadmap_import(data=data, filename=stored.get("name", ""), user=request.user)
         if plan.is_valid:
-            path.unlink(missing_ok=True)
-            del request.session[_SESSION_KEY]
             messages.success(
                 request,
                 _("Import complete: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
@@ -139,6 +176,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     elif request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
         if form.is_valid():
+            _forget_upload(request)
             upload = form.cleaned_data["file"]
             data = upload.read()
             try:
@@ -146,8 +184,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             except ImportFileError as error:
                 form.add_error("file", str(error))
             else:
-                if plan.is_valid:
-                    token = secrets.token_urlsafe(16)
-                    (_upload_dir() / token).write_bytes(data)
+                if plan.is_valid and plan.has_changes:
+                    token = upload_store(data)
                     request.session[_SESSION_KEY] = {"token": token, "name": upload.name}
     return render(request, "roadmap/import.html", {"form": form, "plan": plan, "token": token})

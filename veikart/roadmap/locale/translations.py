@@ -286,9 +286,61 @@ T = {
     "Field": ("Felt", "Felt"),
     "When you opened the form": ("Da du åpnet skjemaet", "Då du opna skjemaet"),
     "Now": ("Nå", "No"),
-    "Only owners or user groups changed.": (
-        "Bare eiere eller brukergrupper ble endret.",
-        "Berre eigarar eller brukargrupper vart endra.",
+    "Only milestones or links changed.": (
+        "Bare milepæler eller lenker ble endret.",
+        "Berre milepælar eller lenkjer vart endra.",
+    ),
+    "Depends on": ("Avhenger av", "Avheng av"),
+    "The items that must be delivered first: their delivery ids (Leveranse-ID), or their item numbers written #123, separated by commas or new lines. Leave empty for none.": (
+        "Tiltakene som må leveres først: leveranse-ID-ene deres, eller tiltaksnumrene skrevet #123, "
+        "skilt med komma eller linjeskift. La feltet stå tomt for ingen.",
+        "Tiltaka som må leverast først: leveranse-ID-ane deira, eller tiltaksnummera skrivne #123, "
+        "skilde med komma eller linjeskift. La feltet stå tomt for ingen.",
+    ),
+    "No item of this strategy that you can see has this delivery id or item number: %(references)s.": (
+        (
+            "Ingen tiltak i denne strategien som du har tilgang til, har denne leveranse-ID-en eller dette "
+            "tiltaksnummeret: %(references)s.",
+            "Ingen tiltak i denne strategien som du har tilgang til, har disse leveranse-ID-ene eller "
+            "tiltaksnumrene: %(references)s.",
+        ),
+        (
+            "Ingen tiltak i denne strategien som du har tilgang til, har denne leveranse-ID-en eller dette "
+            "tiltaksnummeret: %(references)s.",
+            "Ingen tiltak i denne strategien som du har tilgang til, har desse leveranse-ID-ane eller "
+            "tiltaksnummera: %(references)s.",
+        ),
+    ),
+    "An item cannot depend on itself.": (
+        "Et tiltak kan ikke avhenge av seg selv.",
+        "Eit tiltak kan ikkje avhenge av seg sjølv.",
+    ),
+    "“%(title)s” (%(reference)s) already depends on this item, directly or through other items, so this item cannot also depend on it.": (
+        "«%(title)s» (%(reference)s) avhenger allerede av dette tiltaket, direkte eller gjennom andre tiltak, "
+        "så dette tiltaket kan ikke også avhenge av det.",
+        "«%(title)s» (%(reference)s) avheng allereie av dette tiltaket, direkte eller gjennom andre tiltak, "
+        "så dette tiltaket kan ikkje òg avhenge av det.",
+    ),
+    "Saved dependencies:": ("Lagrede avhengigheter:", "Lagra avhengnader:"),
+    "No dependencies are saved.": ("Ingen avhengigheter er lagret.", "Ingen avhengnader er lagra."),
+    "It also depends on %(counter)s item you cannot choose here (unpublished, or in another strategy); that dependency is kept.": (
+        (
+            "Det avhenger også av %(counter)s tiltak du ikke kan velge her (upublisert, eller i en annen "
+            "strategi); den avhengigheten beholdes.",
+            "Det avhenger også av %(counter)s tiltak du ikke kan velge her (upubliserte, eller i en annen "
+            "strategi); de avhengighetene beholdes.",
+        ),
+        (
+            "Det avheng òg av %(counter)s tiltak du ikkje kan velje her (upublisert, eller i ein annan "
+            "strategi); den avhengnaden blir halden på.",
+            "Det avheng òg av %(counter)s tiltak du ikkje kan velje her (upubliserte, eller i ein annan "
+            "strategi); dei avhengnadene blir haldne på.",
+        ),
+    ),
+    "Item number": ("Tiltaksnummer", "Tiltaksnummer"),
+    "The import was cancelled; nothing was changed.": (
+        "Importen ble avbrutt; ingenting ble endret.",
+        "Importen vart avbroten; ingenting vart endra.",
     ),
     "Check the form and save again to keep your version.": (
         "Se over skjemaet og lagre på nytt for å beholde din versjon.",

@@ -1,0 +1,232 @@
+"""Dependencies on the edit form: typed as ids, limited to visible items of the strategy, no cycles, kept in history."""
+
+import pytest
+from django.forms.models import model_to_dict
+from django.urls import reverse
+from django.utils import translation
+
+from veikart.roadmap.admin import RoadmapItemAdminForm
+from veikart.roadmap.dependencies import dependency_cycle, parse_references, resolve_references
+from veikart.roadmap.models import RoadmapItem
+from veikart.roadmap.tests.test_editing import edit_url, form_data
+from veikart.strategy.models import Goal, Strategy, SubGoal
+
+
+@pytest.fixture
+def nhn_item(make_item, nhn):
+    return make_item(title="Kjernejournal i sykehjem", owners=[nhn])
+
+
+@pytest.fixture
+def helseverktoy(make_item):
+    return make_item(title="Helseverktøy (Helsenorge)", delivery_id="56876000019903546")
+
+
+@pytest.fixture
+def digi_ung(make_item):
+    return make_item(title="Digi-ung: UngMestring")
+
+
+@pytest.fixture
+def other_strategy_item(phases):
+    strategy = Strategy.objects.create(
+        title="E-helsestrategi 2017–2022", slug="2017", period_start=2017, period_end=2022, is_published=True
+    )
+    goal = Goal.objects.create(strategy=strategy, number=1, title="Mål")
+    sub_goal = SubGoal.objects.create(goal=goal, code="1A", title="Delmål")
+    return RoadmapItem.objects.create(
+        title="Gammelt tiltak", sub_goal=sub_goal, delivery_id="111", is_published=True, phase=phases["I bruk"]
+    )
+
+
+def errors_of(response) -> list[str]:
+    return response.context["form"].errors.get("depends_on", [])
+
+
+def test_an_owner_editor_sets_dependencies_by_delivery_id_and_item_number(
+    client, nhn_editor, nhn_item, helseverktoy, digi_ung
+):
+    client.force_login(nhn_editor)
+    typed = f"56876000019903546,\n#{digi_ung.pk}"
+    response = client.post(edit_url(nhn_item), form_data(nhn_item, depends_on=typed))
+    assert response.status_code == 302
+    assert set(nhn_item.depends_on.all()) == {helseverktoy, digi_ung}
+    nhn_item.refresh_from_db()
+    assert nhn_item.version == 2
+
+    form = client.get(edit_url(nhn_item)).context["form"]
+    assert form["depends_on"].value() == f"#{digi_ung.pk}, 56876000019903546"
+
+
+def test_a_bare_number_is_an_item_number_unless_a_delivery_id_says_otherwise(make_item, digi_ung):
+    named_by_id = make_item(delivery_id=str(digi_ung.pk))
+    candidates = RoadmapItem.objects.all()
+    assert resolve_references([str(digi_ung.pk)], candidates) == ([named_by_id], [])
+    assert resolve_references([f"#{digi_ung.pk}"], candidates) == ([digi_ung], [])
+    assert resolve_references(["x1", "#", "²"], candidates) == ([], ["x1", "#", "²"])
+
+
+def test_references_may_be_separated_by_commas_semicolons_spaces_and_new_lines():
+    assert parse_references(" 1, 2;3\n#4\t1 ,, ") == ["1", "2", "3", "#4"]
+
+
+def test_an_empty_field_removes_every_dependency(client, nhn_editor, nhn_item, helseverktoy):
+    nhn_item.depends_on.set([helseverktoy])
+    client.force_login(nhn_editor)
+    assert client.post(edit_url(nhn_item), form_data(nhn_item, depends_on="")).status_code == 302
+    assert not nhn_item.depends_on.exists()
+
+
+def test_unknown_ids_are_listed_and_the_input_is_kept(client, nhn_editor, nhn_item, helseverktoy):
+    client.force_login(nhn_editor)
+    typed = "56876000019903546, 999, #424242"
+    response = client.post("/en" + edit_url(nhn_item), form_data(nhn_item, depends_on=typed))
+    assert response.status_code == 200
+    [error] = errors_of(response)
+    assert "999, #424242" in error and "56876000019903546" not in error
+    assert typed in response.content.decode()
+    assert not nhn_item.depends_on.exists()
+
+
+def test_an_unpublished_item_cannot_be_named_by_an_owner_editor(client, nhn_editor, nhn_item, make_item):
+    draft = make_item(title="Hemmelig utkast", delivery_id="222", is_published=False)
+    client.force_login(nhn_editor)
+    for reference in ("222", f"#{draft.pk}", str(draft.pk)):
+        response = client.post(edit_url(nhn_item), form_data(nhn_item, depends_on=reference))
+        assert response.status_code == 200
+        assert reference in errors_of(response)[0]
+        assert "Hemmelig utkast" not in response.content.decode()
+    assert not nhn_item.depends_on.exists()
+
+
+def test_an_item_of_another_strategy_cannot_be_named(client, nhn_editor, nhn_item, other_strategy_item):
+    client.force_login(nhn_editor)
+    for reference in ("111", f"#{other_strategy_item.pk}"):
+        response = client.post(edit_url(nhn_item), form_data(nhn_item, depends_on=reference))
+        assert response.status_code == 200 and errors_of(response)
+    assert not nhn_item.depends_on.exists()
+
+
+def test_the_strategy_office_may_name_an_unpublished_item(client, strategy_office, nhn_item, make_item, nhn):
+    draft = make_item(delivery_id="222", is_published=False)
+    client.force_login(strategy_office)
+    data = form_data(nhn_item, depends_on="222", sub_goal=nhn_item.sub_goal_id, owners=[nhn.pk], is_published="on")
+    assert client.post(edit_url(nhn_item), data).status_code == 302
+    assert list(nhn_item.depends_on.all()) == [draft]
+
+
+def test_dependencies_the_editor_cannot_choose_are_kept_and_not_shown(
+    client, nhn_editor, nhn_item, make_item, helseverktoy, other_strategy_item
+):
+    draft = make_item(title="Hemmelig utkast", delivery_id="222", is_published=False)
+    nhn_item.depends_on.set([draft, other_strategy_item, helseverktoy])
+    client.force_login(nhn_editor)
+    page = client.get("/en" + edit_url(nhn_item))
+    assert page.context["form"]["depends_on"].value() == "56876000019903546"
+    body = page.content.decode()
+    assert "Hemmelig utkast" not in body and "2 items you cannot choose here" in body
+
+    assert client.post(edit_url(nhn_item), form_data(nhn_item, depends_on="")).status_code == 302
+    assert set(nhn_item.depends_on.all()) == {draft, other_strategy_item}
+
+
+def test_an_owner_editor_of_another_organisation_cannot_change_dependencies_by_direct_post(
+    client, oslo_editor, nhn_item, helseverktoy
+):
+    client.force_login(oslo_editor)
+    response = client.post(edit_url(nhn_item), form_data(nhn_item, depends_on="56876000019903546"))
+    assert response.status_code == 403
+    assert not nhn_item.depends_on.exists()
+
+
+def test_an_item_cannot_depend_on_itself(client, nhn_editor, nhn_item):
+    client.force_login(nhn_editor)
+    response = client.post("/en" + edit_url(nhn_item), form_data(nhn_item, depends_on=f"#{nhn_item.pk}"))
+    assert response.status_code == 200
+    assert errors_of(response) == ["An item cannot depend on itself."]
+    assert not nhn_item.depends_on.exists()
+
+
+def test_a_cycle_is_refused_naming_the_item_that_closes_it(
+    client, nhn_editor, nhn_item, helseverktoy, digi_ung, make_item
+):
+    # Helseverktøy → Digi-ung → the NHN item; the NHN item may not depend on Helseverktøy.
+    helseverktoy.depends_on.set([digi_ung])
+    digi_ung.depends_on.set([nhn_item])
+    unrelated = make_item(delivery_id="333")
+    client.force_login(nhn_editor)
+    response = client.post("/en" + edit_url(nhn_item), form_data(nhn_item, depends_on="333, 56876000019903546"))
+    assert response.status_code == 200
+    [error] = errors_of(response)
+    assert error.startswith("“Helseverktøy (Helsenorge)” (56876000019903546) already depends on this item")
+    assert not nhn_item.depends_on.exists()
+    assert client.post(edit_url(nhn_item), form_data(nhn_item, depends_on="333")).status_code == 302
+    assert list(nhn_item.depends_on.all()) == [unrelated]
+
+
+def test_the_cycle_walk_returns_the_shortest_path_back_through_items_of_any_visibility(make_item):
+    a, b, c, d = (make_item(is_published=index != 2) for index in range(4))
+    b.depends_on.set([c])
+    c.depends_on.set([a, d])  # c is unpublished: a cycle through a draft still counts
+    d.depends_on.set([b])
+    assert dependency_cycle(a.pk, [d.pk]) == [d.pk, b.pk, c.pk, a.pk]
+    assert dependency_cycle(a.pk, [b.pk, d.pk]) == [b.pk, c.pk, a.pk]
+    assert dependency_cycle(a.pk, [a.pk]) == [a.pk]
+    assert dependency_cycle(d.pk, [a.pk]) is None
+    assert dependency_cycle(a.pk, []) is None
+
+
+def test_dependency_changes_are_kept_in_the_history_like_owners(
+    client, nhn_editor, strategy_office, nhn_item, helseverktoy
+):
+    client.force_login(nhn_editor)
+    client.post(edit_url(nhn_item), form_data(nhn_item, depends_on="56876000019903546"))
+    latest = nhn_item.history.latest()
+    assert [row.to_roadmapitem for row in latest.depends_on.all()] == [helseverktoy]
+    assert latest.history_user == nhn_editor
+
+    client.force_login(strategy_office)
+    history = client.get("/en" + reverse("core:change-history", args=["roadmap", "roadmapitem", nhn_item.pk]))
+    changes = [change for entry in history.context["entries"] for change in entry.changes]
+    assert any(change.label == "depends on" and change.new for change in changes)
+
+
+def test_a_conflict_keeps_the_typed_dependencies_and_shows_theirs(
+    client, nhn_editor, strategy_office, nhn_item, helseverktoy, digi_ung, nhn
+):
+    loaded = form_data(nhn_item)
+    client.force_login(strategy_office)
+    office = {**loaded, "sub_goal": nhn_item.sub_goal_id, "owners": [nhn.pk], "is_published": "on"}
+    assert client.post(edit_url(nhn_item), {**office, "depends_on": f"#{digi_ung.pk}"}).status_code == 302
+
+    client.force_login(nhn_editor)
+    response = client.post("/en" + edit_url(nhn_item), {**loaded, "depends_on": "56876000019903546"})
+    assert response.status_code == 409
+    assert list(nhn_item.depends_on.all()) == [digi_ung]
+    assert response.context["form"]["depends_on"].value() == "56876000019903546"
+    assert "56876000019903546</textarea>" in response.content.decode()
+    differences = {d.label: (d.then, d.now) for d in response.context["conflict"]}
+    assert differences["depends on"] == ("", "Digi-ung: UngMestring")
+
+
+def test_the_field_is_described_by_its_help_text_and_its_errors(client, nhn_editor, nhn_item):
+    client.force_login(nhn_editor)
+    body = client.post(edit_url(nhn_item), form_data(nhn_item, depends_on="999")).content.decode()
+    assert 'aria-describedby="id_depends_on_helptext id_depends_on_error"' in body
+    assert 'id="id_depends_on_error"' in body and 'id="id_depends_on_helptext"' in body
+
+
+def test_the_admin_refuses_a_cycle_too(nhn_item, helseverktoy, digi_ung):
+    helseverktoy.depends_on.set([nhn_item])
+    data = {
+        key: [obj.pk for obj in value] if isinstance(value, list) else value
+        for key, value in model_to_dict(nhn_item).items()
+        if value is not None
+    }
+    with translation.override("en"):
+        form = RoadmapItemAdminForm({**data, "depends_on": [digi_ung.pk, helseverktoy.pk]}, instance=nhn_item)
+        assert not form.is_valid()
+        assert form.errors["depends_on"][0].startswith("“Helseverktøy (Helsenorge)” (56876000019903546) already")
+        itself = RoadmapItemAdminForm({**data, "depends_on": [nhn_item.pk]}, instance=nhn_item)
+        assert itself.errors["depends_on"] == ["An item cannot depend on itself."]
+    assert RoadmapItemAdminForm({**data, "depends_on": [digi_ung.pk]}, instance=nhn_item).is_valid()
