@@ -38,7 +38,7 @@ def record_current_dependencies(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('roadmap', '0004_search_table'),
+        ('roadmap', '0005_search_visibility'),
     ]
 
     operations = [
