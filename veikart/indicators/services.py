@@ -1,11 +1,14 @@
 """Writes that touch several rows or models: importing observations.
 
-``observations_import`` reads a file in two passes. The first pass reads and checks every row and
-spools the resolved rows to a temporary file; if anything is wrong it stops and writes nothing. The
-second pass writes, inside one transaction: new observations in bulk (``COPY`` on PostgreSQL), changed
-ones updated with a history record of the value before and after. A dry run does the same and rolls
-back, so the preview is exactly what the import would do. An import that would change nothing rolls
-back too and leaves no trace, so the same file twice changes nothing.
+``observations_import`` reads a file once, inside one transaction. Rows for indicators that have no
+observations yet (the bulk of any large first import) are streamed into the database as they are
+checked, through one ``COPY`` on PostgreSQL, so the database inserts while Python still reads and
+checks; rows for indicators that already have data are spooled to a temporary file and, once the
+whole file is known to be good, compared with what is stored: new ones inserted, changed ones
+updated with a history record of the value before and after. If any row is wrong, the transaction
+is rolled back and nothing is written; the report lists every problem. A dry run does all of this
+and rolls back, so the preview is exactly what the import would do. An import that would change
+nothing rolls back too and leaves no trace, so the same file twice changes nothing.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ import hashlib
 import pickle
 import tempfile
 from collections.abc import Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import BinaryIO
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, OuterRef
 from tqdm import tqdm
 
 from veikart.indicators.importers import FileError, reader_for
@@ -115,62 +120,91 @@ def observations_import(
         return report
     report.file_format = reader.format_name
     resolver = Resolver(reader, indicator_code=indicator_code)
-    with tempfile.TemporaryFile() as spool:
-        try:
-            chunk: list[tuple] = []
-            rows = tqdm(reader.rows(), desc="Checking", unit=" rows", disable=not show_progress, mininterval=0.5)
-            for resolved in resolver.resolve(rows):
-                chunk.append(resolved)
-                if len(chunk) >= CHUNK:
-                    pickle.dump(chunk, spool, protocol=pickle.HIGHEST_PROTOCOL)
-                    chunk = []
-            if chunk:
-                pickle.dump(chunk, spool, protocol=pickle.HIGHEST_PROTOCOL)
-        except FileError as error:
-            resolver.problem("file", str(error))
-        report.file_format = reader.format_name
-        report.rows = resolver.rows
-        report.per_indicator = resolver.per_indicator
-        if resolver.problem_count == 0 and sum(resolver.per_indicator.values()) == 0:
-            resolver.problem("file", "The file holds no observations.")
-        report.problems, report.problem_count = resolver.problems, resolver.problem_count
-        if not report.ok:
-            return report
-        _write(spool, report, checksum=checksum, user=user, show_progress=show_progress)
+    try:
+        with transaction.atomic():
+            record = ObservationImport.objects.create(
+                file_name=file_name[:300],
+                file_format=reader.format_name,
+                sha256=checksum,
+                imported_by=user if user is not None and user.is_authenticated else None,
+            )
+            with tempfile.TemporaryFile() as spool:
+                _read_and_stream(reader, resolver, report, spool, record, show_progress=show_progress)
+                if report.ok:
+                    _apply_spooled(spool, report, record, user=user, show_progress=show_progress)
+            if not report.ok or report.dry_run or report.created + report.updated == 0:
+                transaction.set_rollback(True)
+                return report
+            record.rows = report.rows
+            record.created, record.updated, record.unchanged = report.created, report.updated, report.unchanged
+            record.save(update_fields=["rows", "created", "updated", "unchanged"])
+            report.import_id = record.pk
+    except IntegrityError:
+        # Only a concurrent import of the same indicators can get here: the file itself was checked.
+        report.problems = [Problem("file", "The data changed while the file was imported; import it again.")]
+        report.problem_count, report.created, report.updated, report.import_id = 1, 0, 0, None
     return report
 
 
-def _write(spool, report: ImportReport, *, checksum: str, user, show_progress: bool) -> None:
-    codes = list(report.per_indicator)
-    with transaction.atomic():
-        indicator_ids = _lock_indicators(codes)
-        record = ObservationImport.objects.create(
-            file_name=report.file_name[:300],
-            file_format=report.file_format,
-            sha256=checksum,
-            imported_by=user if user is not None and user.is_authenticated else None,
-            rows=report.rows,
-        )
-        # An indicator with no observations yet needs no comparison: every row is new.
-        fresh = {pk for pk in indicator_ids if not Observation.objects.filter(indicator_id=pk).exists()}
-        total = sum(report.per_indicator.values())
-        with tqdm(total=total, desc="Writing", unit=" rows", disable=not show_progress, mininterval=0.5) as bar:
-            for chunk in _spooled_chunks(spool):
-                new = [row for row in chunk if row[0] in fresh]
-                rest = [row for row in chunk if row[0] not in fresh]
-                if rest:
-                    more_new, changed = _compare(rest, report, indicator_ids)
-                    new.extend(more_new)
-                    _update(changed, record, user)
-                _insert(new, record.pk)
-                report.created += len(new)
-                bar.update(len(chunk))
-        if report.dry_run or report.created + report.updated == 0:
-            transaction.set_rollback(True)
-            return
-        record.created, record.updated, record.unchanged = report.created, report.updated, report.unchanged
-        record.save(update_fields=["created", "updated", "unchanged"])
-        report.import_id = record.pk
+def _read_and_stream(reader, resolver: Resolver, report: ImportReport, spool, record, *, show_progress: bool) -> None:
+    """Check every row; stream the rows of indicators with no data yet, spool the others.
+
+    Once a row is wrong nothing more is written (the caller rolls back), but reading goes on so
+    that the report lists every problem in the file.
+    """
+    fresh = _lock_fresh_indicators()
+    pending: list[tuple] = []
+    rows = tqdm(reader.rows(), desc="Importing", unit=" rows", disable=not show_progress, mininterval=0.5)
+    try:
+        with ObservationWriter(import_id=record.pk) as writer:
+            for resolved in resolver.resolve(rows):
+                if resolver.problem_count:
+                    continue
+                if resolved[0] in fresh:
+                    writer.add(resolved)
+                    continue
+                pending.append(resolved)
+                if len(pending) >= CHUNK:
+                    pickle.dump(pending, spool, protocol=pickle.HIGHEST_PROTOCOL)
+                    pending = []
+    except FileError as error:
+        resolver.problem("file", str(error))
+    report.created += writer.written
+    if pending:
+        pickle.dump(pending, spool, protocol=pickle.HIGHEST_PROTOCOL)
+    report.file_format = reader.format_name
+    report.rows = resolver.rows
+    report.per_indicator = resolver.per_indicator
+    if resolver.problem_count == 0 and sum(resolver.per_indicator.values()) == 0:
+        resolver.problem("file", "The file holds no observations.")
+    report.problems, report.problem_count = resolver.problems, resolver.problem_count
+
+
+def _apply_spooled(spool, report: ImportReport, record: ObservationImport, *, user, show_progress: bool) -> None:
+    """Compare the spooled rows (indicators that had data) with what is stored; insert or correct."""
+    if spool.tell() == 0:
+        return
+    codes = _lock_indicators(list(report.per_indicator))
+    total = sum(report.per_indicator.values()) - report.created
+    with tqdm(total=total, desc="Comparing", unit=" rows", disable=not show_progress, mininterval=0.5) as bar:
+        for chunk in _spooled_chunks(spool):
+            new, changed = _compare(chunk, report, codes)
+            _update(changed, record, user)
+            observations_bulk_insert(new, import_id=record.pk)
+            report.created += len(new)
+            bar.update(len(chunk))
+
+
+def _lock_fresh_indicators() -> set[int]:
+    """Lock the indicators that have no observations yet until the import commits; returns their ids.
+
+    Their rows need no comparison, so they are written while the file is read. The lock stands in
+    for a foreign-key check (see ``Observation.indicator``) and makes a second import into the same
+    indicators wait for this one.
+    """
+    has_data = Observation.objects.filter(indicator=OuterRef("pk"))
+    fresh = Indicator.objects.filter(~Exists(has_data)).order_by("pk").select_for_update(no_key=True)
+    return set(fresh.values_list("pk", flat=True))
 
 
 def _lock_indicators(codes: list[str]) -> dict[int, str]:
@@ -259,33 +293,87 @@ def observations_bulk_insert(rows: list[tuple], *, import_id: int | None = None,
 
     The caller guarantees the rows are valid and new; the database still refuses duplicates.
     """
-    _insert(rows, import_id, illustrative=illustrative)
-
-
-def _insert(rows: list[tuple], import_id: int | None, *, illustrative: bool = False) -> None:
-    """Insert new observations: COPY on PostgreSQL, one prepared statement for many rows elsewhere."""
     if not rows:
         return
-    final = Observation.Status.FINAL.value
-    table = connection.ops.quote_name(Observation._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in _INSERT_COLUMNS)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # COPY's text format built by hand in large blocks: several times faster than row by row.
-            import_text = "\\N" if import_id is None else str(import_id)
-            tail = f"\t{import_text}\t{'t' if illustrative else 'f'}\n"
-            lines = [
+    with ObservationWriter(import_id=import_id, illustrative=illustrative) as writer:
+        for row in rows:
+            writer.add(row)
+
+
+class ObservationWriter:
+    """Writes new observations as they come, without history: a context manager with ``add(row)``.
+
+    On PostgreSQL the rows go into one ``COPY`` that stays open until the context ends, so the
+    database inserts while the caller produces the next rows; the connection can run no other query
+    meanwhile, and the ``COPY`` opens at the first row so the caller can still query before that.
+    Elsewhere rows are inserted in batches with one prepared statement. Rows are resolved rows
+    ``(indicator_id, period, period_key, breakdown_key, value, status, note)``.
+    """
+
+    BLOCK = 5000
+
+    def __init__(self, *, import_id: int | None = None, illustrative: bool = False) -> None:
+        self.import_id = import_id
+        self.illustrative = illustrative
+        self.written = 0
+        self._buffer: list[tuple] = []
+        self._stack = ExitStack()
+        self._copy = None
+        self._postgresql = connection.vendor == "postgresql"
+
+    def __enter__(self) -> ObservationWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, traceback) -> bool:
+        try:
+            if exc_type is None:
+                self._flush()
+        finally:
+            # Ends the COPY: completes it, or, after an error, aborts it so the transaction rolls back.
+            closed = self._stack.__exit__(exc_type, exc, traceback)
+        return bool(closed)
+
+    def add(self, row: tuple) -> None:
+        self._buffer.append(row)
+        if len(self._buffer) >= self.BLOCK:
+            self._flush()
+
+    def _flush(self) -> None:
+        rows, self._buffer = self._buffer, []
+        if not rows:
+            return
+        if self._postgresql:
+            self._copy_rows(rows)
+        else:
+            self._insert_rows(rows)
+        self.written += len(rows)
+
+    def _copy_rows(self, rows: list[tuple]) -> None:
+        if self._copy is None:
+            table = connection.ops.quote_name(Observation._meta.db_table)
+            columns = ", ".join(connection.ops.quote_name(c) for c in _INSERT_COLUMNS)
+            cursor = self._stack.enter_context(connection.cursor())
+            self._copy = self._stack.enter_context(cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN"))
+        final = Observation.Status.FINAL.value
+        import_text = "\\N" if self.import_id is None else str(self.import_id)
+        tail = f"\t{import_text}\t{'t' if self.illustrative else 'f'}\n"
+        # COPY's text format built by hand in large blocks: several times faster than row by row.
+        self._copy.write(
+            "".join(
                 f"{ind}\t{period}\t{key}\t{breakdown}\t{value}\t{status or final}\t"
                 f"{_copy_text(note) if note else ''}{tail}"
                 for ind, period, key, breakdown, value, status, note in rows
-            ]
-            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-                for start in range(0, len(lines), 5000):
-                    copy.write("".join(lines[start : start + 5000]))
-        else:
-            records = (
-                (ind, period, key, breakdown, value, status or final, note or "", import_id, illustrative)
-                for ind, period, key, breakdown, value, status, note in rows
             )
-            placeholders = ", ".join(["%s"] * len(_INSERT_COLUMNS))
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", list(records))  # noqa: S608
+        )
+
+    def _insert_rows(self, rows: list[tuple]) -> None:
+        final = Observation.Status.FINAL.value
+        table = connection.ops.quote_name(Observation._meta.db_table)
+        columns = ", ".join(connection.ops.quote_name(c) for c in _INSERT_COLUMNS)
+        placeholders = ", ".join(["%s"] * len(_INSERT_COLUMNS))
+        records = [
+            (ind, period, key, breakdown, value, status or final, note or "", self.import_id, self.illustrative)
+            for ind, period, key, breakdown, value, status, note in rows
+        ]
+        with connection.cursor() as cursor:
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", records)  # noqa: S608
