@@ -20,6 +20,7 @@ Memory holds the metadata, that lookup and the parser's buffer, never the values
 from __future__ import annotations
 
 import bisect
+import codecs
 import math
 from array import array
 from collections.abc import Iterator
@@ -47,6 +48,8 @@ _NESTED = "[…]"  # stands for an array or object where a single value belongs
 def _events(stream) -> Iterator[tuple[str, str, Any]]:
     """ijson's ``(prefix, event, value)`` events over ``stream`` from its start; broken JSON is a ``FileError``."""
     stream.seek(0)
+    if stream.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+        stream.seek(0)  # a byte-order mark, which Windows tools may write, is skipped as json.load skips it
     try:
         yield from ijson.parse(stream, buf_size=_BUFFER)
     except (ijson.JSONError, UnicodeDecodeError, ValueError) as error:

@@ -85,6 +85,13 @@ def test_a_value_that_is_an_array_is_reported_as_not_a_number(indicator):
     assert "not a number" in report.problems[0].message
 
 
+def test_a_byte_order_mark_is_skipped(indicator):
+    data = b"\xef\xbb\xbf" + json.dumps(SSB_STYLE).encode()
+    report = observations_import(stream=io.BytesIO(data), file_name="kj.json", indicator_code="KJ")
+    assert report.ok, report.problems
+    assert report.created == 5
+
+
 def test_a_document_that_is_not_an_object_is_refused(indicator):
     report = observations_import(stream=io.BytesIO(b"[1, 2, 3]"), file_name="x.json", indicator_code="KJ")
     assert "A JSON-stat document is an object." in str(report.problems[0])
