@@ -82,6 +82,19 @@ def axe_violations(page) -> list[dict]:
     return result["violations"]
 
 
+def log_in(page, username: str) -> None:
+    """Give the browser the session of a demo user (the demo has no usable passwords in tests)."""
+    from django.conf import settings
+    from django.test import Client
+
+    from veikart.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": page.base_url}])
+
+
 def describe_violations(violations: list[dict]) -> str:
     """A readable summary for assertion messages."""
     return json.dumps(

@@ -1,11 +1,13 @@
 """The indicator pages in Chromium: the chart and its table, the breakdown switch with and without
-JavaScript, the keyboard path, and axe on every indicator page in bokmål, nynorsk and English."""
+JavaScript, the keyboard path, axe on every indicator page in bokmål, nynorsk and English, and an
+owner editor's upload."""
 
 import re
+from decimal import Decimal
 
 import pytest
 
-from e2e.conftest import axe_violations
+from e2e.conftest import axe_violations, describe_violations, log_in
 from e2e.keyboard import tab_until, with_id, with_text
 
 pytestmark = pytest.mark.e2e
@@ -74,3 +76,40 @@ def test_indicator_pages_have_no_wcag_violations(page, prefix):
         page.goto(page.base_url + prefix + path)
         violations = axe_violations(page)
         assert violations == [], f"{prefix}{path}: {[v['id'] for v in violations]}"
+
+
+def upload_and_write(page, path, text: str, *, indicator: str) -> None:
+    """Fill in the upload form with ``text`` as the file, tick "write" and send it."""
+    path.write_text(text)
+    page.select_option("#id_indicator", indicator)
+    page.set_input_files("#id_file", str(path))
+    page.check("#id_confirm")
+    page.click("form button[type=submit]")
+
+
+def test_an_owner_editor_uploads_data_for_its_own_indicator_only(page, tmp_path):
+    from veikart.indicators.models import Observation
+
+    log_in(page, "eier-nhn")
+    page.goto(page.base_url + "/indikatorer/")
+    tab_until(page, with_text("Importer måleverdier"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/indikatorer/import/$"))
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)
+    options = page.locator("#id_indicator option").all_inner_texts()
+    assert any(text.startswith("helsenorge-besok") for text in options)
+    assert not any(text.startswith("emram") for text in options)
+    uploaded = Observation.objects.filter(indicator__code__in=["helsenorge-besok", "emram"], period="2024")
+
+    mixed = "indicator,period,value\nhelsenorge-besok,2024,120.5\nemram,2024,3\n"
+    upload_and_write(page, tmp_path / "mixed.csv", mixed, indicator="helsenorge-besok")
+    summary = page.locator(".ds-error-summary").inner_text()
+    assert "row 3" in summary and "emram" in summary and "row 2" not in summary
+    assert not uploaded.exists()
+
+    upload_and_write(page, tmp_path / "besok.csv", "period,value\n2024,120.5\n", indicator="helsenorge-besok")
+    assert "1 nye" in page.inner_text("[role=status]")
+    assert [o.value for o in uploaded] == [Decimal("120.5")]
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)

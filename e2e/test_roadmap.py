@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from e2e.conftest import describe_violations
+from e2e.conftest import describe_violations, log_in
 from e2e.keyboard import element, link, tab_until
 
 pytestmark = pytest.mark.e2e
@@ -81,19 +81,6 @@ def test_the_roadmap_pages_have_no_wcag_violations(page, axe_violations, prefix)
     page.goto(page.base_url + item_url)
     violations = axe_violations(page)
     assert violations == [], f"{item_url}: {describe_violations(violations)}"
-
-
-def log_in(page, username: str) -> None:
-    """Give the browser the session of a demo user (the demo has no usable passwords in tests)."""
-    from django.conf import settings
-    from django.test import Client
-
-    from veikart.accounts.models import User
-
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
-    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": page.base_url}])
 
 
 def test_an_owner_editor_edits_an_item_by_keyboard_and_the_form_is_accessible(page, axe_violations):

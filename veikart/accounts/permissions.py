@@ -2,7 +2,7 @@
 
 Views, templates, QuerySets and services ask these functions; nothing else
 inspects roles directly. Each function takes the requesting user (possibly
-anonymous) and returns a boolean.
+anonymous) and returns a boolean, or narrows a QuerySet to what the user may act on.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
+    from django.db.models import QuerySet
 
     from veikart.accounts.models import Organisation, User
 
@@ -87,5 +88,32 @@ def organisation_of(user: User | AnonymousUser) -> Organisation | None:
 
 
 def can_import_indicator_data(user: User | AnonymousUser) -> bool:
-    """Uploading observation files (which may touch any indicator): the strategy office only."""
+    """The upload page for observations: the strategy office, and owner editors whose organisation is
+    responsible for at least one indicator (published or not)."""
+    if is_strategy_office(user):
+        return True
+    organisation = editable_organisation(user)
+    return organisation is not None and organisation.indicators.exists()
+
+
+def importable_indicators(user: User | AnonymousUser, indicators: QuerySet) -> QuerySet:
+    """Of ``indicators`` (a QuerySet of indicators), those whose observations ``user`` may import.
+
+    Every one for the strategy office; for an owner editor, those its organisation is the responsible
+    organisation of, published or not (other organisations' unpublished indicators stay out of sight);
+    none for anyone else.
+    """
+    if is_strategy_office(user):
+        return indicators
+    organisation = editable_organisation(user)
+    if organisation is None:
+        return indicators.none()
+    return indicators.filter(responsible=organisation)
+
+
+def can_import_several_indicators(user: User | AnonymousUser) -> bool:
+    """A file whose rows name their own indicators, any of them: the strategy office only.
+
+    Everyone else who may import chooses one of their indicators, and every row must be for it.
+    """
     return is_strategy_office(user)

@@ -1,7 +1,9 @@
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from veikart.indicators.importers import FORMATS
+from veikart.indicators.models import Indicator
 from veikart.indicators.progress import Status
 
 
@@ -22,13 +24,19 @@ class IndicatorFilterForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    """The upload form. ``indicators`` are the ones the user may import (the choices of ``indicator``);
+    with ``indicator_required`` the user must choose one, and every row of the file must be for it."""
+
     file = forms.FileField(
         label=_("File"),
         help_text=_("Tidy CSV, Open SDG CSV, JSON-stat 2.0 (.json) or Excel (.xlsx)."),
     )
-    indicator = forms.CharField(
-        label=_("Indicator code"),
+    indicator = forms.ModelChoiceField(
+        label=_("Indicator"),
+        queryset=Indicator.objects.none(),
+        to_field_name="code",
         required=False,
+        empty_label=_("Named in the file"),
         help_text=_("Needed when the file does not name the indicator of each row."),
     )
     file_format = forms.ChoiceField(
@@ -41,3 +49,12 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Leave unticked to see a preview; nothing is written unless the whole file is good."),
     )
+
+    def __init__(self, *args, indicators: QuerySet[Indicator], indicator_required: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["indicator"]
+        field.queryset = indicators.order_by("code")
+        if indicator_required:
+            field.required = True
+            field.empty_label = _("Choose an indicator")
+            field.help_text = _("One of the indicators your organisation is responsible for; every row must be for it.")

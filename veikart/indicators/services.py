@@ -23,7 +23,7 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from tqdm import tqdm
 
 from veikart.indicators.importers import FileError, reader_for
@@ -101,12 +101,15 @@ def observations_import(
     file_name: str,
     indicator_code: str | None = None,
     file_format: str | None = None,
+    indicators: QuerySet[Indicator] | None = None,
     user=None,
     dry_run: bool = False,
     show_progress: bool = False,
 ) -> ImportReport:
     """Import the observations in ``stream`` (a seekable binary file) and report what happened.
 
+    ``indicators`` limits the file to those indicators (see ``permissions.importable_indicators``):
+    a row for any other is a problem. None (the command line) allows every indicator.
     Nothing is written when the report has problems, when ``dry_run`` is set, or when the file would
     change nothing; otherwise ``report.import_id`` names the ``ObservationImport`` record.
     """
@@ -119,7 +122,7 @@ def observations_import(
         report.problem_count = 1
         return report
     report.file_format = reader.format_name
-    resolver = Resolver(reader, indicator_code=indicator_code)
+    resolver = Resolver(reader, indicator_code=indicator_code, indicators=indicators)
     try:
         with transaction.atomic():
             record = ObservationImport.objects.create(

@@ -1,4 +1,4 @@
-"""Public indicator pages, downloads and the strategy office's upload page."""
+"""Public indicator pages, downloads and the upload page (strategy office and owner editors)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,13 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "indicators/indicator_list.html",
-        {"form": form, "groups": groups, "count": len(rows), "filtered": bool(filters and any(filters.values()))},
+        {
+            "form": form,
+            "groups": groups,
+            "count": len(rows),
+            "filtered": bool(filters and any(filters.values())),
+            "can_import": permissions.can_import_indicator_data(request.user),
+        },
     )
 
 
@@ -104,20 +110,28 @@ def all_download(request: HttpRequest, fmt: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_import(request: HttpRequest) -> HttpResponse:
-    """Upload a file; without "write" ticked the page shows the same preview as ``--dry-run``."""
+    """Upload a file; without "write" ticked the page shows the same preview as ``--dry-run``.
+
+    The strategy office may upload a file for any indicators; an owner editor chooses one of the
+    indicators its organisation is responsible for, and a row for any other is a problem. Anyone else
+    gets 403.
+    """
     if not permissions.can_import_indicator_data(request.user):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    limited = not permissions.can_import_several_indicators(request.user)
+    importable = permissions.importable_indicators(request.user, Indicator.objects.all())
+    form = ImportForm(request.POST or None, request.FILES or None, indicators=importable, indicator_required=limited)
     report = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
+        upload, indicator = form.cleaned_data["file"], form.cleaned_data["indicator"]
         report = observations_import(
             stream=upload.file,
             file_name=upload.name,
-            indicator_code=form.cleaned_data["indicator"] or None,
+            indicator_code=indicator.code if indicator else None,
+            indicators=importable if limited else None,
             file_format=form.cleaned_data["file_format"] or None,
             user=request.user,
             dry_run=not form.cleaned_data["confirm"],
         )
-    status = 400 if report is not None and not report.ok else 200
-    return render(request, "indicators/import.html", {"form": form, "report": report}, status=status)
+    refused = request.method == "POST" and (report is None or not report.ok)
+    return render(request, "indicators/import.html", {"form": form, "report": report}, status=400 if refused else 200)

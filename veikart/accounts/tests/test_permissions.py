@@ -55,3 +55,39 @@ def test_a_deactivated_strategy_office_user_loses_every_right(strategy_office):
 def test_a_superuser_counts_as_strategy_office(outsider):
     outsider.is_superuser = True
     assert permissions.is_strategy_office(outsider)
+
+
+@pytest.fixture
+def indicators(organisation, other_organisation):
+    from veikart.indicators.models import Indicator
+    from veikart.indicators.tests.factories import make_indicator
+
+    make_indicator(code="OWN", responsible=organisation)
+    make_indicator(code="OWN-DRAFT", responsible=organisation, published=False)
+    make_indicator(code="NOBODYS")
+    return Indicator.objects.all()
+
+
+def test_indicator_data_is_uploaded_by_the_strategy_office_and_owner_editors_of_responsible_organisations(
+    everyone, indicators
+):
+    assert allowed(everyone, permissions.can_import_indicator_data) == {"strategy_office", "owner_editor"}
+
+
+def test_an_owner_editor_imports_only_the_indicators_its_organisation_is_responsible_for(everyone, indicators):
+    importable = {
+        name: sorted(permissions.importable_indicators(user, indicators).values_list("code", flat=True))
+        for name, user in everyone.items()
+    }
+    assert importable == {
+        "anonymous": [],
+        "outsider": [],
+        "strategy_office": ["NOBODYS", "OWN", "OWN-DRAFT"],
+        "owner_editor": ["OWN", "OWN-DRAFT"],
+        "other_owner_editor": [],
+        "body_member": [],
+    }
+
+
+def test_only_the_strategy_office_uploads_a_file_for_several_indicators(everyone):
+    assert allowed(everyone, permissions.can_import_several_indicators) == {"strategy_office"}

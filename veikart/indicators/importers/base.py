@@ -4,7 +4,7 @@ A reader turns a file into ``RawRow`` objects without judging them: the period, 
 breakdown cells are passed on as found, each with the place it came from (``row 12``, ``cell C12``,
 ``value[17]``), so that ``veikart.indicators.importers.resolve`` can check them all the same way and
 report every problem with its location. Readers are generators: a million-row file is never held in
-memory (JSON-stat, a single JSON document, is the exception and is read whole).
+memory (JSON-stat, a single JSON document, is streamed in two passes over the file).
 """
 
 from __future__ import annotations

@@ -9,21 +9,192 @@ dimension (``ContentsCode``, a unit) is a constant and is skipped. ``value`` may
 object keyed by position; ``null`` values are holes in the cube and are skipped. ``status`` may be a
 string, an array or an object; ``p`` marks a provisional value.
 
-A JSON document cannot be read piece by piece without another library, so it is read whole; the cube
-is still walked one value at a time.
+The file is read as a stream (ijson), in two passes, because the keys of a JSON-stat object may come
+in any order (``value`` may precede ``id``, ``size`` and ``dimension``). The first pass builds
+everything but the ``value`` and ``status`` of each dataset: of ``value`` it keeps only its shape (how
+many values, the lowest and highest position), of ``status`` a compact lookup (one byte per symbol,
+plus its position in a status object). The second pass reads ``value`` again, one value at a time.
+Memory holds the metadata, that lookup and the parser's buffer, never the values.
 """
 
 from __future__ import annotations
 
-import json
+import bisect
+import codecs
 import math
+from array import array
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import ijson
 
 from veikart.indicators.importers.base import DIMENSION, Column, FileError, RawRow, Reader
 
 TIME_IDS = {"tid", "time", "period", "year", "time_period", "år"}
 TOTAL_CODES = {"_T", "TOTAL"}
 INDICATOR_ID = "indicator"
+# Where the value and status of a dataset sit (ijson prefixes): in a dataset document, or in a
+# dataset embedded in a collection's ``link.item``.
+_ITEM_AT = "link.item.item"
+_VALUE_AT = {"value", f"{_ITEM_AT}.value"}
+_STATUS_AT = {"status", f"{_ITEM_AT}.status"}
+_OPENING = ("start_map", "start_array")
+_CLOSING = ("end_map", "end_array")
+_BUFFER = 8 * 1024  # bytes read at a time; ijson holds the events of one buffer at once
+_NESTED = "[…]"  # stands for an array or object where a single value belongs
+
+
+def _events(stream) -> Iterator[tuple[str, str, Any]]:
+    """ijson's ``(prefix, event, value)`` events over ``stream`` from its start; broken JSON is a ``FileError``."""
+    stream.seek(0)
+    if stream.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+        stream.seek(0)  # a byte-order mark, which Windows tools may write, is skipped as json.load skips it
+    try:
+        yield from ijson.parse(stream, buf_size=_BUFFER)
+    except (ijson.JSONError, UnicodeDecodeError, ValueError) as error:
+        # The parser's message may span lines (an excerpt with a pointer) and come as bytes: keep its first line.
+        detail = error.args[0] if error.args else error
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        raise FileError(f"The file is not valid JSON: {(str(detail).strip().splitlines() or [''])[0]}") from None
+
+
+def _skip(events: Iterator) -> None:
+    """Consume the rest of the array or object just opened."""
+    depth = 1
+    for _prefix, event, _value in events:
+        if event in _OPENING:
+            depth += 1
+        elif event in _CLOSING:
+            depth -= 1
+            if depth == 0:
+                return
+
+
+def _members(events: Iterator) -> Iterator[tuple[str | None, Any]]:
+    """``(key, value)`` for each member of the array or object just opened (key None in an array).
+
+    A member that is itself an array or object is skipped and given as ``_NESTED``.
+    """
+    key = None
+    for _prefix, event, value in events:
+        if event == "map_key":
+            key = value
+        elif event in _CLOSING:
+            return
+        elif event in _OPENING:
+            _skip(events)
+            yield key, _NESTED
+        else:
+            yield key, value
+
+
+def _build(events: Iterator, event: str, value: Any) -> Any:
+    """The JSON value that starts with ``event``, built whole except the value and status of datasets."""
+    if event == "start_map":
+        built: dict[str, Any] = {}
+        key = ""
+        for prefix, member_event, member in events:
+            if member_event == "end_map":
+                break
+            if member_event == "map_key":
+                key = member
+            elif member_event in _OPENING and prefix in _VALUE_AT:
+                built[key] = _Values.read(events, is_array=member_event == "start_array")
+            elif member_event in _OPENING and prefix in _STATUS_AT:
+                built[key] = _Statuses.read(events, is_array=member_event == "start_array")
+            else:
+                built[key] = _build(events, member_event, member)
+        return built
+    if event == "start_array":
+        items = []
+        for _prefix, member_event, member in events:
+            if member_event == "end_array":
+                break
+            items.append(_build(events, member_event, member))
+        return items
+    return value
+
+
+@dataclass(slots=True)
+class _Values:
+    """The shape of a dataset's ``value`` array or object, read without keeping the values."""
+
+    is_array: bool
+    count: int = 0
+    lowest: int = 0
+    highest: int = 0
+    keys_are_positions: bool = True
+
+    @classmethod
+    def read(cls, events: Iterator, *, is_array: bool) -> _Values:
+        shape = cls(is_array=is_array)
+        for key, _value in _members(events):
+            shape.count += 1
+            if is_array:
+                continue
+            try:
+                position = int(key)
+            except ValueError:
+                shape.keys_are_positions = False
+                continue
+            if shape.count == 1 or position < shape.lowest:
+                shape.lowest = position
+            if shape.count == 1 or position > shape.highest:
+                shape.highest = position
+        return shape
+
+
+class _Statuses:
+    """A dataset's ``status`` array or object as a compact lookup: one byte per symbol (and its position).
+
+    A status array gives the symbol of each value by position; a status object only of some, keyed by
+    position. The few distinct symbols (``p``, ``e``…) are numbered; 0 stands for none.
+    """
+
+    def __init__(self, *, is_array: bool) -> None:
+        self.symbols: list[Any] = [None]
+        self.codes = bytearray()
+        self.positions: array | None = None if is_array else array("q")
+
+    @classmethod
+    def read(cls, events: Iterator, *, is_array: bool) -> _Statuses:
+        statuses = cls(is_array=is_array)
+        numbers: dict[Any, int] = {None: 0}
+        in_order = True
+        for key, symbol in _members(events):
+            code = numbers.get(symbol)
+            if code is None:
+                if len(statuses.symbols) > 255:
+                    raise FileError("The status holds more than 255 different symbols.")
+                code = numbers[symbol] = len(statuses.symbols)
+                statuses.symbols.append(symbol)
+            if statuses.positions is None:
+                statuses.codes.append(code)
+                continue
+            try:
+                position = int(key)
+                if statuses.positions and position < statuses.positions[-1]:
+                    in_order = False
+                statuses.positions.append(position)
+            except (ValueError, OverflowError):
+                continue  # not a position: it can belong to no value
+            statuses.codes.append(code)
+        if not in_order and statuses.positions is not None:
+            order = sorted(range(len(statuses.positions)), key=statuses.positions.__getitem__)
+            statuses.positions = array("q", (statuses.positions[i] for i in order))
+            statuses.codes = bytearray(statuses.codes[i] for i in order)
+        return statuses
+
+    def at(self, index: int) -> Any:
+        """The status symbol of the value at ``index``, or None."""
+        if self.positions is None:
+            return self.symbols[self.codes[index]] if index < len(self.codes) else None
+        found = bisect.bisect_left(self.positions, index)
+        if found < len(self.positions) and self.positions[found] == index:
+            return self.symbols[self.codes[found]]
+        return None
 
 
 def _categories(dimension_id: str, dimension: dict) -> list[str]:
@@ -55,32 +226,73 @@ class JsonStatReader(Reader):
         self.known_dimensions = {code.casefold() for code in (known_dimensions or set())}
 
     def rows(self) -> Iterator[RawRow]:
-        try:
-            document = json.load(self.stream)
-        except (ValueError, UnicodeDecodeError) as error:
-            raise FileError(f"The file is not valid JSON: {error}") from None
-        if not isinstance(document, dict):
-            raise FileError("A JSON-stat document is an object.")
+        document = self._metadata()
         if document.get("class") == "collection":
-            items = (document.get("link") or {}).get("item") or []
-            datasets = [item for item in items if isinstance(item, dict) and item.get("class") == "dataset"]
+            link = document.get("link")
+            items = link.get("item") if isinstance(link, dict) else None
+            datasets = {
+                position: item
+                for position, item in enumerate(items if isinstance(items, list) else [])
+                if isinstance(item, dict) and item.get("class") == "dataset"
+            }
             if not datasets:
                 raise FileError("The collection embeds no dataset.")
         elif document.get("class") == "dataset" or "dimension" in document:
-            datasets = [document]
+            datasets = {None: document}
         else:
             raise FileError("The file is not a JSON-stat 2.0 dataset or collection.")
         # Breakdown columns are the union over datasets, so that every row has a cell for each.
-        plans = [self._plan(number, dataset) for number, dataset in enumerate(datasets, start=1)]
+        plans = {
+            position: self._plan(number, dataset)
+            for number, (position, dataset) in enumerate(datasets.items(), start=1)
+        }
         headers: list[str] = []
-        for plan in plans:
+        for plan in plans.values():
             for dimension_id in plan["breakdowns"]:
                 if dimension_id not in headers:
                     headers.append(dimension_id)
         self.dimension_columns = [Column(header, DIMENSION, index) for index, header in enumerate(headers)]
-        self.has_indicator_column = any(plan["indicator_dim"] is not None or plan["indicator"] for plan in plans)
-        for plan in plans:
-            yield from self._walk(plan, headers)
+        self.has_indicator_column = any(
+            plan["indicator_dim"] is not None or plan["indicator"] for plan in plans.values()
+        )
+        yield from self._values(plans, headers)
+
+    def _metadata(self) -> dict:
+        """First pass: the document without the values of its datasets (see ``_Values``, ``_Statuses``)."""
+        events = _events(self.stream)
+        first = next(events, None)
+        if first is None:
+            raise FileError("The file is not valid JSON: it is empty.")
+        _prefix, event, value = first
+        if event != "start_map":
+            if event in _OPENING:
+                _skip(events)
+            for _rest in events:
+                pass  # broken JSON is reported as such
+            raise FileError("A JSON-stat document is an object.")
+        document = _build(events, event, value)
+        for _rest in events:
+            pass  # the parser checks that nothing follows the document
+        return document
+
+    def _values(self, plans: dict[int | None, dict], headers: list[str]) -> Iterator[RawRow]:
+        """Second pass: each dataset's values, read again from the file one at a time."""
+        events = _events(self.stream)
+        item = -1  # the position in a collection's link.item
+        for prefix, event, _value in events:
+            if prefix == _ITEM_AT and event not in _CLOSING and event != "map_key":
+                item += 1
+            elif event in _OPENING and prefix in _VALUE_AT:
+                plan = plans.get(None if prefix == "value" else item)
+                if plan is None:
+                    _skip(events)
+                    continue
+                members = _members(events)
+                if event == "start_array":
+                    cells = enumerate(value for _key, value in members)
+                else:
+                    cells = ((int(key), value) for key, value in members)
+                yield from self._walk(plan, headers, cells)
 
     def _plan(self, number: int, dataset: dict) -> dict:
         prefix = f"dataset {number}: " if number > 1 else ""
@@ -101,22 +313,16 @@ class JsonStatReader(Reader):
             categories.append(codes)
         total = math.prod(sizes)
         values = dataset.get("value")
-        if isinstance(values, list):
-            if len(values) != total:
-                raise FileError(
-                    f"{prefix}The sizes ({' × '.join(map(str, sizes))} = {total}) do not match "
-                    f"the {len(values)} values."
-                )
-            cells = enumerate(values)
-        elif isinstance(values, dict):
-            try:
-                cells = sorted((int(key), value) for key, value in values.items())
-            except ValueError:
-                raise FileError(f"{prefix}The keys of value must be positions (0, 1, 2, …).") from None
-            if cells and (cells[0][0] < 0 or cells[-1][0] >= total):
-                raise FileError(f"{prefix}value holds position {cells[-1][0]} but the cube has {total} cells.")
-        else:
+        if not isinstance(values, _Values):
             raise FileError(f"{prefix}The dataset has no value array or object.")
+        if values.is_array and values.count != total:
+            raise FileError(
+                f"{prefix}The sizes ({' × '.join(map(str, sizes))} = {total}) do not match the {values.count} values."
+            )
+        if not values.is_array and not values.keys_are_positions:
+            raise FileError(f"{prefix}The keys of value must be positions (0, 1, 2, …).")
+        if not values.is_array and values.count and (values.lowest < 0 or values.highest >= total):
+            raise FileError(f"{prefix}value holds position {values.highest} but the cube has {total} cells.")
         role_time = ((dataset.get("role") or {}).get("time")) or []
         time_ids = [d for d in role_time if d in ids] or [d for d in ids if d.casefold() in TIME_IDS]
         if not time_ids:
@@ -135,7 +341,6 @@ class JsonStatReader(Reader):
             "ids": ids,
             "sizes": sizes,
             "categories": categories,
-            "cells": cells,
             "status": dataset.get("status"),
             "time": time_id,
             "indicator_dim": indicator_dim,
@@ -143,36 +348,39 @@ class JsonStatReader(Reader):
             "breakdowns": breakdowns,
         }
 
-    def _walk(self, plan: dict, headers: list[str]) -> Iterator[RawRow]:
+    def _walk(self, plan: dict, headers: list[str], values: Iterator[tuple[int, Any]]) -> Iterator[RawRow]:
+        """One row per value that is not null; ``values`` gives each value with its position in the cube."""
         ids, sizes, categories = plan["ids"], plan["sizes"], plan["categories"]
-        strides = [math.prod(sizes[i + 1 :]) for i in range(len(sizes))]
+        axes = [(math.prod(sizes[i + 1 :]), size) for i, size in enumerate(sizes)]
         position = {dimension_id: i for i, dimension_id in enumerate(ids)}
-        time_at = position[plan["time"]]
+        time_codes = categories[position[plan["time"]]]
         indicator_at = position.get(plan["indicator_dim"]) if plan["indicator_dim"] else None
-        cell_at = [position.get(header) for header in headers]
+        # Worked out once per category, not per value: this runs once per value of files with millions.
+        places = [[f"{d}={code}" for code in codes] for d, codes in zip(ids, categories, strict=True)]
+        columns = []
+        for header in headers:
+            at = position.get(header) if header in plan["breakdowns"] else None
+            cells = ["" if code in TOTAL_CODES else code for code in categories[at]] if at is not None else None
+            columns.append((at, cells))
         status = plan["status"]
-        for index, value in plan["cells"]:
+        where = f"{plan['prefix']}value"
+        for index, value in values:
             if value is None:
                 continue
-            coordinates = [(index // stride) % size for stride, size in zip(strides, sizes, strict=True)]
-            codes = [categories[i][coordinates[i]] for i in range(len(ids))]
-            cells = tuple(
-                "" if at is None or codes[at] in TOTAL_CODES or header not in plan["breakdowns"] else codes[at]
-                for header, at in zip(headers, cell_at, strict=True)
-            )
+            coordinates = [(index // stride) % size for stride, size in axes]
             if isinstance(status, str):
                 symbol = status
-            elif isinstance(status, list):
-                symbol = status[index] if index < len(status) else None
-            elif isinstance(status, dict):
-                symbol = status.get(str(index))
+            elif isinstance(status, _Statuses):
+                symbol = status.at(index)
             else:
                 symbol = None
             yield RawRow(
-                where=f"{plan['prefix']}value[{index}] ({', '.join(f'{d}={c}' for d, c in zip(ids, codes, strict=True))})",
-                period=codes[time_at],
+                where=f"{where}[{index}] ({', '.join([places[i][at] for i, at in enumerate(coordinates)])})",
+                period=time_codes[coordinates[position[plan["time"]]]],
                 value=value,
-                cells=cells,
-                indicator=codes[indicator_at] if indicator_at is not None else plan["indicator"],
+                cells=tuple(["" if at is None else cells[coordinates[at]] for at, cells in columns]),
+                indicator=categories[indicator_at][coordinates[indicator_at]]
+                if indicator_at is not None
+                else plan["indicator"],
                 status=symbol,
             )

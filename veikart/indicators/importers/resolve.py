@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.db.models import QuerySet
+
 from veikart.indicators.importers.base import DIMENSION, RawRow, Reader
 from veikart.indicators.models import VALUE_DIGITS, VALUE_PLACES, Dimension, Indicator, Observation
 from veikart.indicators.periods import PeriodError, parse_period
@@ -76,13 +78,21 @@ def parse_value(cell: Any) -> Decimal:
 
 
 class Resolver:
-    """Resolves the rows of one reader; ``problems`` and ``problem_count`` hold what was wrong."""
+    """Resolves the rows of one reader; ``problems`` and ``problem_count`` hold what was wrong.
 
-    def __init__(self, reader: Reader, *, indicator_code: str | None = None) -> None:
+    ``indicators`` limits the rows to those indicators (the ones the importing user may import); a row
+    for any other is a problem that does not tell whether that indicator exists.
+    """
+
+    def __init__(
+        self, reader: Reader, *, indicator_code: str | None = None, indicators: QuerySet[Indicator] | None = None
+    ) -> None:
         self.reader = reader
         self.forced_indicator = indicator_code
+        self.limited = indicators is not None
+        allowed = Indicator.objects.all() if indicators is None else indicators
         self.indicators = {
-            i.code.casefold(): i for i in Indicator.objects.only("id", "code", "measure_type", "scale_min", "scale_max")
+            i.code.casefold(): i for i in allowed.only("id", "code", "measure_type", "scale_min", "scale_max")
         }
         self.problems: list[Problem] = []
         self.problem_count = 0
@@ -145,7 +155,9 @@ class Resolver:
             self.problem(row.where, f"The row is for {str(cell).strip()!r}, not {code!r}.", "indicator")
             return None
         indicator = self.indicators.get(code.casefold())
-        if indicator is None:
+        if indicator is None and self.limited:
+            self.problem(row.where, f"{code!r} is not one of the indicators you may import data for.", "indicator")
+        elif indicator is None:
             self.problem(row.where, f"{code!r} is not a known indicator.", "indicator")
         return indicator
 

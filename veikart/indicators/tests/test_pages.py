@@ -122,7 +122,7 @@ def test_an_indicator_of_an_unpublished_strategy_is_hidden(client):
     assert client.get(indicator.get_absolute_url()).status_code == 404
 
 
-def test_the_upload_page_is_for_the_strategy_office_only(client):
+def test_the_upload_page_needs_a_login_and_the_right_to_import(client):
     url = reverse("indicators:import")
     assert client.get(url).status_code == 302  # to the login page
     client.force_login(plain_user())
