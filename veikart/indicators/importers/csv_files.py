@@ -127,8 +127,13 @@ class TidyCsvReader(Reader):
         indicator_i, status_i, note_i = by_role.get(INDICATOR), by_role.get(STATUS), by_role.get(NOTE)
         width = len(columns)
         for number, record in numbered_records:
-            if not record or not any(cell not in (None, "") and str(cell).strip() for cell in record):
+            if not record:
                 continue  # blank line
+            first = record[0]
+            if (first is None or (first.__class__ is str and (not first or first.isspace()))) and not any(
+                cell not in (None, "") and str(cell).strip() for cell in record
+            ):
+                continue  # a line of empty cells
             if len(record) < width:
                 record = list(record) + [""] * (width - len(record))
             yield RawRow(

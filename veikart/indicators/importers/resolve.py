@@ -53,6 +53,14 @@ def _blank(cell: Any) -> bool:
 
 def parse_value(cell: Any) -> Decimal:
     """A decimal from a cell: numbers as they are; text with a point or a Norwegian decimal comma."""
+    if cell.__class__ is str:  # the common case first: a plain number in the text of a CSV cell
+        try:
+            value = Decimal(cell)
+        except InvalidOperation:
+            pass
+        else:
+            if value.is_finite() and abs(value) < _LIMIT:
+                return value.quantize(_QUANTUM)
     if isinstance(cell, bool):
         raise ValueError("is not a number")
     if isinstance(cell, int | Decimal):
@@ -132,7 +140,9 @@ class Resolver:
                         "header", f"{column.header!r} is not a known dimension (known: {known}).", column.header
                     )
                 continue
-            columns.append((position, match[0], match[1], column.header))
+            # Cell text → the finished "dimension=code" pair, so a row only looks its cells up.
+            pairs = {text: f"{match[0]}={code}" for text, code in match[1].items()}
+            columns.append((position, match[0], pairs, column.header))
         # Sorted by dimension code, so the breakdown key comes out canonical.
         columns.sort(key=lambda item: item[1])
         self._columns = columns
@@ -173,9 +183,10 @@ class Resolver:
             self._prepare_columns()
 
     def _bounds(self, indicator: Indicator) -> tuple:
-        bounds = self._bounds_cache.get(indicator.pk)
+        """(id, lowest, highest) of the indicator, looked up once per indicator."""
+        bounds = self._bounds_cache.get(id(indicator))
         if bounds is None:
-            bounds = self._bounds_cache[indicator.pk] = indicator.bounds
+            bounds = self._bounds_cache[id(indicator)] = (indicator.pk, *indicator.bounds)
         return bounds
 
     def _resolve(self, row: RawRow) -> tuple | None:
@@ -200,24 +211,25 @@ class Resolver:
                 value = parse_value(row.value)
             except ValueError as error:
                 self.problem(where, f"The value {error}.", "value")
-        if value is not None and indicator is not None:
-            low, high = self._bounds(indicator)
-            if (low is not None and value < low) or (high is not None and value > high):
+        indicator_id = None
+        if indicator is not None:
+            indicator_id, low, high = self._bounds(indicator)
+            if value is not None and ((low is not None and value < low) or (high is not None and value > high)):
                 self.problem(where, indicator.value_error(value), "value")
         pairs = []
         cells = row.cells
         for position, dimension_code, lookup, header in self._columns:
             cell = cells[position]
-            code = lookup.get(cell)
-            if code is None:
+            pair = lookup.get(cell)
+            if pair is None:
                 if _blank(cell):
                     continue
                 text = str(cell).strip()
-                code = lookup.get(text.casefold())
-                if code is None:
+                pair = lookup.get(text.casefold())
+                if pair is None:
                     self.problem(where, f"{text!r} is not a value of the dimension {dimension_code!r}.", header)
                     continue
-            pairs.append(f"{dimension_code}={code}")
+            pairs.append(pair)
         status = None
         if row.status is not None and not _blank(row.status):
             status = _STATUSES.get(str(row.status).strip().casefold())
@@ -230,7 +242,6 @@ class Resolver:
         breakdown_id = self._breakdown_ids.get(breakdown_key)
         if breakdown_id is None:
             breakdown_id = self._breakdown_ids[breakdown_key] = len(self._breakdown_ids)
-        indicator_id = indicator.pk
         key = (indicator_id << 58) | (period.sort_key << 24) | breakdown_id
         if key in self._seen:
             place = f"{period.text}" + (f", {breakdown_key}" if breakdown_key else ", total")
