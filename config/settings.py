@@ -164,6 +164,16 @@ USE_I18N = True
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Oslo")
 USE_TZ = True
 
+# In-process cache, per worker: it holds only values keyed by a data revision read from the
+# database (computed indicator progress), so workers never serve each other stale entries.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "veikart",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+}
+
 # --- Static files -------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))

@@ -173,7 +173,10 @@ class Indicator(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
     status_reason = models.TextField(_("reason for the status"), blank=True)
     is_published = models.BooleanField(_("published"), default=False)
-    history = HistoricalRecords(m2m_fields=[sub_goals])
+    # Raised by every write that can change the computed progress (observations, targets, baseline,
+    # the indicator itself): the key under which that progress is cached (``pages.indicator_overview``).
+    data_revision = models.PositiveBigIntegerField(default=0, editable=False)
+    history = HistoricalRecords(m2m_fields=[sub_goals], excluded_fields=["data_revision"])
 
     objects = IndicatorQuerySet.as_manager()
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.core.cache import cache
 from django.db.models import FloatField, Prefetch
 from django.db.models.functions import Cast
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from veikart.indicators.charts import PALETTE, Chart, Line, render_chart, render_sparkline
@@ -22,6 +24,8 @@ from veikart.indicators.progress import Point, Progress, Status, indicator_progr
 from veikart.indicators.templatetags.indicator_tags import figure
 
 MAX_SERIES = 8
+# Entries are keyed by data revision, so they never go stale; the timeout only lets old ones go.
+OVERVIEW_CACHE_SECONDS = 7 * 24 * 3600
 _DASHES = ["", "6 3", "2 3", "8 3 2 3"]
 
 
@@ -40,8 +44,29 @@ def with_framework(queryset):
 
 
 def indicator_overview(indicators) -> list[Row]:
-    """Every indicator with its computed progress and a sparkline of its headline series."""
+    """Every indicator with its computed progress and a sparkline of its headline series.
+
+    Both are cached per indicator, language and data revision (``revisions``), so a page computes
+    only what changed since it was last shown: the headline series of the indicators that missed
+    the cache are read in one query.
+    """
     indicators = list(with_framework(indicators))
+    language = get_language() or ""
+    keys = {
+        indicator.pk: f"indicator-overview:1:{indicator.pk}:{indicator.data_revision}:{language}"
+        for indicator in indicators
+    }
+    cached = cache.get_many(list(keys.values()))
+    missing = [indicator for indicator in indicators if keys[indicator.pk] not in cached]
+    if missing:
+        computed = _overview_of(missing)
+        cache.set_many({keys[pk]: value for pk, value in computed.items()}, timeout=OVERVIEW_CACHE_SECONDS)
+        cached.update({keys[pk]: value for pk, value in computed.items()})
+    return [Row(indicator, *cached[keys[indicator.pk]]) for indicator in indicators]
+
+
+def _overview_of(indicators: list[Indicator]) -> dict[int, tuple[Progress, str]]:
+    """(progress, sparkline) of each indicator, from one query for all their headline series."""
     periods: dict[int, list[str]] = defaultdict(list)
     values: dict[int, list[float]] = defaultdict(list)
     # Floats straight from the database, in two plain lists per indicator: progress and sparklines
@@ -55,14 +80,14 @@ def indicator_overview(indicators) -> list[Row]:
     for indicator_id, period, value in totals:
         periods[indicator_id].append(period)
         values[indicator_id].append(value)
-    rows = []
+    overview = {}
     for indicator in indicators:
         own_periods, own_values = periods[indicator.pk], values[indicator.pk]
         progress = indicator_progress(indicator, periods=own_periods, values=own_values)
         label = _("Trend of %(name)s") % {"name": indicator.name}
         times = [parse_period(period).time for period in own_periods]
-        rows.append(Row(indicator, progress, render_sparkline(list(zip(times, own_values, strict=True)), label=label)))
-    return rows
+        overview[indicator.pk] = (progress, render_sparkline(list(zip(times, own_values, strict=True)), label=label))
+    return overview
 
 
 class ObservationRow(NamedTuple):

@@ -29,6 +29,7 @@ from tqdm import tqdm
 from veikart.indicators.importers import FileError, reader_for
 from veikart.indicators.importers.resolve import Problem, Resolver
 from veikart.indicators.models import Indicator, Observation, ObservationImport
+from veikart.indicators.revisions import raise_data_revision
 
 CHUNK = 10_000
 MAX_CHANGES_SHOWN = 50
@@ -276,6 +277,7 @@ def _update(changed: list, record: ObservationImport, user) -> None:
             obs.note = note
         obs.source_import = record
     Observation.objects.bulk_update(objects, ["value", "status", "note", "source_import"], batch_size=500)
+    raise_data_revision(obs.indicator_id for obs in objects)
     Observation.history.bulk_history_create(
         objects,
         update=True,
@@ -319,6 +321,7 @@ class ObservationWriter:
         self.import_id = import_id
         self.illustrative = illustrative
         self.written = 0
+        self._indicators: set[int] = set()
         self._buffer: list[tuple] = []
         self._stack = ExitStack()
         self._copy = None
@@ -334,6 +337,8 @@ class ObservationWriter:
         finally:
             # Ends the COPY: completes it, or, after an error, aborts it so the transaction rolls back.
             closed = self._stack.__exit__(exc_type, exc, traceback)
+        if exc_type is None:
+            raise_data_revision(self._indicators)
         return bool(closed)
 
     def add(self, row: tuple) -> None:
@@ -350,6 +355,7 @@ class ObservationWriter:
         else:
             self._insert_rows(rows)
         self.written += len(rows)
+        self._indicators.update({row[0] for row in rows})
 
     def _copy_rows(self, rows: list[tuple]) -> None:
         if self._copy is None:
