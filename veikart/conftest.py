@@ -6,6 +6,7 @@ another organisation than ``owner_editor``.
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 
 from veikart.accounts.models import Organisation, User
@@ -70,3 +71,29 @@ def anonymous_client() -> Client:
 def demo(db):
     """The full demo content (what `make run` shows)."""
     call_command("load_demo", verbosity=0)
+
+
+def _planner_row_count(model) -> int | None:
+    """The row count of ``model``'s table in the planner's statistics; None if it was never analysed.
+
+    ``ANALYZE`` records the count in ``pg_class.reltuples`` (-1 before the first analysis) on
+    PostgreSQL and at the head of each ``sqlite_stat1`` row of the table on SQLite.
+    """
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", [table])
+            count = int(cursor.fetchone()[0])
+            return None if count < 0 else count
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        if cursor.fetchone() is None:
+            return None
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+        row = cursor.fetchone()
+        return None if row is None else int(row[0].split()[0])
+
+
+@pytest.fixture
+def planner_row_count():
+    """``planner_row_count(Model)``: how many rows the database's planner believes the table holds."""
+    return _planner_row_count

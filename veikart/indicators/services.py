@@ -8,7 +8,9 @@ whole file is known to be good, compared with what is stored: new ones inserted,
 updated with a history record of the value before and after. If any row is wrong, the transaction
 is rolled back and nothing is written; the report lists every problem. A dry run does all of this
 and rolls back, so the preview is exactly what the import would do. An import that would change
-nothing rolls back too and leaves no trace, so the same file twice changes nothing.
+nothing rolls back too and leaves no trace, so the same file twice changes nothing. An import that
+creates or updates ``db.STATISTICS_REFRESH_ROWS`` observations or more refreshes the planner's
+statistics of the observation tables once it commits.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, QuerySet
 from tqdm import tqdm
 
+from veikart.core import db
 from veikart.indicators.importers import FileError, reader_for
 from veikart.indicators.importers.resolve import Problem, Resolver
 from veikart.indicators.models import Indicator, Observation, ObservationImport
@@ -143,6 +146,8 @@ def observations_import(
             record.created, record.updated, record.unchanged = report.created, report.updated, report.unchanged
             record.save(update_fields=["rows", "created", "updated", "unchanged"])
             report.import_id = record.pk
+            if report.created + report.updated >= db.STATISTICS_REFRESH_ROWS:
+                db.refresh_statistics(Observation, Observation.history.model)
     except IntegrityError:
         # Only a concurrent import of the same indicators can get here: the file itself was checked.
         report.problems = [Problem("file", "The data changed while the file was imported; import it again.")]

@@ -11,8 +11,9 @@ from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from veikart.core import db
 from veikart.roadmap.importers import ImportPlan, Progress, plan_import
-from veikart.roadmap.models import Grouping, RoadmapItem
+from veikart.roadmap.models import Grouping, RoadmapItem, RoadmapItemSearch
 from veikart.roadmap.search import search_index_refresh
 from veikart.strategy.models import Strategy
 
@@ -37,12 +38,17 @@ def roadmap_import(
     unchanged and writes nothing. New items are published unless
     ``publish_new`` is false; existing items keep their publication flag,
     owners, user groups and everything else the export does not carry.
+    An import that creates or updates ``db.STATISTICS_REFRESH_ROWS`` items
+    or more refreshes the planner's statistics of the tables it wrote after
+    it commits.
     """
     plan = plan_import(data, filename=filename, strategy=strategy, progress=progress)
     if dry_run or not plan.is_valid or (not plan.has_changes and not plan.new_groupings):
         return plan
     with transaction.atomic():
         _apply(plan, user=user, publish_new=publish_new)
+        if len(plan.created) + len(plan.updated) >= db.STATISTICS_REFRESH_ROWS:
+            db.refresh_statistics(RoadmapItem, RoadmapItem.history.model, RoadmapItemSearch)
     return plan
 
 

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from veikart.core import db
 from veikart.indicators.models import Indicator, Observation, ObservationImport
 from veikart.indicators.services import observations_import
 from veikart.indicators.tests.factories import make_indicator, make_regions
@@ -174,3 +175,25 @@ def test_the_list_filters_by_goal(client):
     second.strategy.save()
     html = client.get("/en/indikatorer/", {"goal": "2"}).content.decode()
     assert "Andre" in html and "Første" not in html
+
+
+def test_a_large_import_refreshes_the_planner_statistics_after_it_commits(
+    indicator, monkeypatch, planner_row_count, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(db, "STATISTICS_REFRESH_ROWS", 3)
+    with django_capture_on_commit_callbacks(execute=True):
+        run("period,region,value\n2022,,101\n2023,,274\n2023,01,100\n", indicator_code="KJ")
+        assert planner_row_count(Observation) != 3
+    assert planner_row_count(Observation) == 3
+
+
+def test_a_small_import_or_a_dry_run_leaves_the_statistics_to_the_database(indicator, monkeypatch):
+    refreshed = []
+    monkeypatch.setattr(db, "STATISTICS_REFRESH_ROWS", 2)
+    monkeypatch.setattr(db, "refresh_statistics", lambda *models: refreshed.append(models))
+    run("period,value\n2022,101\n", indicator_code="KJ")
+    one_new_one_corrected = "period,value\n2021,99\n2022,102\n"
+    run(one_new_one_corrected, indicator_code="KJ", dry_run=True)
+    assert refreshed == []
+    run(one_new_one_corrected, indicator_code="KJ")
+    assert refreshed == [(Observation, Observation.history.model)]

@@ -9,8 +9,9 @@ from django.core.management.base import CommandError
 from django.utils import translation
 from openpyxl import Workbook
 
+from veikart.core import db
 from veikart.roadmap.importers import ImportFileError, detect_delimiter, plan_import
-from veikart.roadmap.models import Grouping, RoadmapItem
+from veikart.roadmap.models import Grouping, RoadmapItem, RoadmapItemSearch
 from veikart.roadmap.services import roadmap_import
 from veikart.strategy.models import SubGoal
 
@@ -248,6 +249,30 @@ def test_a_dry_run_plans_but_writes_nothing(framework):
     plan = roadmap_import(data=excel_csv(REAL_ROWS), dry_run=True)
     assert len(plan.created) == 5
     assert RoadmapItem.objects.count() == 0
+
+
+def test_a_large_import_refreshes_the_planner_statistics_after_it_commits(
+    framework, monkeypatch, planner_row_count, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(db, "STATISTICS_REFRESH_ROWS", 5)
+    with django_capture_on_commit_callbacks(execute=True):
+        roadmap_import(data=excel_csv(REAL_ROWS))
+        assert planner_row_count(RoadmapItem) != 5
+    assert planner_row_count(RoadmapItem) == 5
+    assert planner_row_count(RoadmapItemSearch) == 5
+    assert planner_row_count(RoadmapItem.history.model) == 5
+
+
+def test_a_small_import_leaves_the_statistics_to_the_database(framework, monkeypatch):
+    refreshed = []
+    monkeypatch.setattr(db, "STATISTICS_REFRESH_ROWS", 6)
+    monkeypatch.setattr(db, "refresh_statistics", lambda *models: refreshed.append(models))
+    roadmap_import(data=excel_csv(REAL_ROWS))
+    assert RoadmapItem.objects.count() == 5
+    monkeypatch.setattr(db, "STATISTICS_REFRESH_ROWS", 5)
+    roadmap_import(data=excel_csv(REAL_ROWS), dry_run=True)
+    roadmap_import(data=excel_csv(REAL_ROWS))
+    assert refreshed == []
 
 
 def test_unknown_columns_are_ignored_and_listed(framework):
