@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,9 @@ from veikart.roadmap.models import RoadmapItem
 _SEPARATORS = re.compile(r"[\s,;]+")
 _ITEM_NUMBER = re.compile(r"#?([0-9]{1,18})")
 _CHUNK = 2000
+# Names the one PostgreSQL advisory lock that every change of dependencies takes; any fixed number
+# will do as long as nothing else uses it (these are the bytes of "veik").
+DEPENDENCY_LOCK_KEY = 0x7665696B
 
 
 def reference_of(item: RoadmapItem) -> str:
@@ -114,3 +118,20 @@ def dependency_cycle_error(item_pk: int, dependencies: list[RoadmapItem]) -> str
         "“%(title)s” (%(reference)s) already depends on this item, directly or through other items, "
         "so this item cannot also depend on it."
     ) % {"title": closing.title, "reference": reference_of(closing)}
+
+
+def lock_dependency_changes() -> None:
+    """Wait until no other transaction is changing dependencies, and keep that turn until this one ends.
+
+    Call it inside ``transaction.atomic`` before checking for cycles: two
+    saves that each add a dependency could otherwise each pass the check
+    against the state before the other and together close a cycle. On
+    PostgreSQL this is a transaction-level advisory lock, released at commit
+    or rollback; under READ COMMITTED (Django's default) every query after it
+    sees what the previous holder committed. On SQLite write transactions
+    begin ``IMMEDIATE`` (see ``config/settings.py``) and so already run one at
+    a time, with the same effect; nothing is done.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [DEPENDENCY_LOCK_KEY])

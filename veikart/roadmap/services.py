@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from veikart.core import db
+from veikart.roadmap.dependencies import dependency_cycle_error, lock_dependency_changes
 from veikart.roadmap.importers import ImportPlan, Progress, plan_import
 from veikart.roadmap.models import Grouping, RoadmapItem, RoadmapItemSearch
 from veikart.roadmap.search import search_index_refresh
@@ -116,6 +117,13 @@ class EditConflict(Exception):
         self.current = current
 
 
+class DependencyCycle(Exception):
+    """A new dependency would close a cycle through dependencies saved after the form was checked.
+
+    The message names the dependency, as the form's check would.
+    """
+
+
 @dataclass(frozen=True)
 class FieldDifference:
     label: str
@@ -133,8 +141,14 @@ def roadmap_item_update(
     formsets of milestones and links) are saved in the same transaction. The version check and the
     increment are one conditional UPDATE, so of two concurrent saves exactly
     one wins; the other raises ``EditConflict`` and nothing is written.
+
+    New dependencies in ``m2m["depends_on"]`` are checked for cycles once
+    more, after ``lock_dependency_changes``, against what other saves have
+    committed since the form checked them; a cycle raises ``DependencyCycle``
+    and nothing is written.
     """
     with transaction.atomic():
+        _check_new_dependencies(item, m2m.get("depends_on"))
         won = RoadmapItem.objects.filter(pk=item.pk, version=loaded_version).update(version=F("version") + 1)
         if not won:
             raise EditConflict(RoadmapItem.objects.get(pk=item.pk))
@@ -150,3 +164,23 @@ def roadmap_item_update(
             formset.instance = item
             formset.save()
     return item
+
+
+def _check_new_dependencies(item: RoadmapItem, dependencies: Any) -> None:
+    """Refuse dependencies that ``item`` does not have yet if one of them now leads back to it.
+
+    Only an added dependency can close a cycle, and only its path back is
+    named, as on the form. The lock comes before anything else in the
+    transaction: taken after the version UPDATE (which locks the item's row),
+    two saves of the same item could each wait for the other. It is taken
+    whenever the item is to have dependencies, so that what counts as added
+    is read under it too.
+    """
+    if not dependencies:
+        return
+    lock_dependency_changes()
+    through = RoadmapItem.depends_on.through
+    current = set(through.objects.filter(from_roadmapitem_id=item.pk).values_list("to_roadmapitem_id", flat=True))
+    added = [dependency for dependency in dependencies if dependency.pk not in current]
+    if added and (error := dependency_cycle_error(item.pk, added)):
+        raise DependencyCycle(error)

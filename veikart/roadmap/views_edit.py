@@ -17,7 +17,7 @@ from veikart.accounts import permissions
 from veikart.roadmap.forms import EDITABLE_FIELDS, FRAMING_FIELDS, ImportUploadForm, RoadmapItemForm, item_formsets
 from veikart.roadmap.importers import ImportFileError, plan_import
 from veikart.roadmap.models import RoadmapItem
-from veikart.roadmap.services import EditConflict, roadmap_import, roadmap_item_update
+from veikart.roadmap.services import DependencyCycle, EditConflict, roadmap_import, roadmap_item_update
 from veikart.roadmap.uploads import upload_discard, upload_read, upload_store
 from veikart.roadmap.views import get_item_for
 
@@ -111,6 +111,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 roadmap_item_update(
                     item=form.instance, loaded_version=loaded, user=request.user, m2m=relations, formsets=formsets
                 )
+            except DependencyCycle as error:
+                form.add_error("depends_on", str(error))
             except EditConflict as error:
                 conflict = changed_meanwhile(error.current, loaded, request.user)
                 # Keep what was typed; the hidden version moves on so that saving again is a deliberate overwrite.

@@ -1,13 +1,25 @@
 """Dependencies on the edit form: typed as ids, limited to visible items of the strategy, no cycles, kept in history."""
 
+import threading
+import time
+
 import pytest
+from django.db import connection, transaction
 from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils import translation
 
 from veikart.roadmap.admin import RoadmapItemAdminForm
-from veikart.roadmap.dependencies import dependency_cycle, parse_references, resolve_references
+from veikart.roadmap.dependencies import (
+    DEPENDENCY_LOCK_KEY,
+    dependency_cycle,
+    lock_dependency_changes,
+    parse_references,
+    resolve_references,
+)
+from veikart.roadmap.forms import RoadmapItemForm
 from veikart.roadmap.models import RoadmapItem
+from veikart.roadmap.services import DependencyCycle, roadmap_item_update
 from veikart.roadmap.tests.test_editing import edit_url, form_data
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
@@ -162,6 +174,109 @@ def test_a_cycle_is_refused_naming_the_item_that_closes_it(
     assert not nhn_item.depends_on.exists()
     assert client.post(edit_url(nhn_item), form_data(nhn_item, depends_on="333")).status_code == 302
     assert list(nhn_item.depends_on.all()) == [unrelated]
+
+
+def checked_form(item, user, depends_on: str) -> RoadmapItemForm:
+    """The edit form for ``item``, posted with ``depends_on`` and found valid."""
+    form = RoadmapItemForm(form_data(item, depends_on=depends_on), instance=item, user=user)
+    assert form.is_valid(), form.errors
+    return form
+
+
+def save_checked(form: RoadmapItemForm, user) -> None:
+    roadmap_item_update(
+        item=form.instance,
+        loaded_version=form.cleaned_data["version"],
+        user=user,
+        m2m={"depends_on": form.cleaned_data["depends_on"]},
+    )
+
+
+def test_a_cycle_saved_after_the_form_was_checked_is_refused_at_save_time(nhn_editor, nhn_item, helseverktoy):
+    form = checked_form(nhn_item, nhn_editor, "56876000019903546")
+    helseverktoy.depends_on.add(nhn_item)  # another editor's save, committed meanwhile
+    with translation.override("en"), pytest.raises(DependencyCycle) as refused:
+        save_checked(form, nhn_editor)
+    assert str(refused.value).startswith("“Helseverktøy (Helsenorge)” (56876000019903546) already depends on this")
+    nhn_item.refresh_from_db()
+    assert (nhn_item.version, list(nhn_item.depends_on.all())) == (1, [])
+
+
+def test_dependencies_the_item_already_has_are_not_checked_again(nhn_editor, nhn_item, helseverktoy, digi_ung):
+    # An older cycle (say from two admin saves at once) does not block saving the item's other fields.
+    nhn_item.depends_on.set([helseverktoy])
+    helseverktoy.depends_on.set([nhn_item])
+    form = RoadmapItemForm(
+        form_data(nhn_item, depends_on=f"56876000019903546, #{digi_ung.pk}"), instance=nhn_item, user=nhn_editor
+    )
+    assert not form.is_valid()  # the form still names it
+    form.cleaned_data["depends_on"] = [helseverktoy, digi_ung]
+    save_checked(form, nhn_editor)
+    assert set(nhn_item.depends_on.all()) == {helseverktoy, digi_ung}
+
+
+def test_the_edit_page_shows_a_cycle_found_at_save_time_on_the_field(
+    client, nhn_editor, nhn_item, helseverktoy, monkeypatch
+):
+    helseverktoy.depends_on.add(nhn_item)
+    # As if the opposite dependency had been committed just after the form's own check.
+    monkeypatch.setattr("veikart.roadmap.forms.dependency_cycle_error", lambda item_pk, items: None)
+    client.force_login(nhn_editor)
+    response = client.post("/en" + edit_url(nhn_item), form_data(nhn_item, depends_on="56876000019903546"))
+    assert response.status_code == 200
+    [error] = errors_of(response)
+    assert error.startswith("“Helseverktøy (Helsenorge)” (56876000019903546) already depends on this item")
+    assert "56876000019903546</textarea>" in response.content.decode()
+    assert not nhn_item.depends_on.exists()
+
+
+def _wait_for_a_waiter_on_the_dependency_lock(thread: threading.Thread) -> bool:
+    """True once another session waits for the lock; False if ``thread`` ended or 10 s passed first."""
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while thread.is_alive() and time.monotonic() < deadline:
+            cursor.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                " AND classid = 0 AND objid = %s AND objsubid = 1",
+                [DEPENDENCY_LOCK_KEY],
+            )
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.02)
+    return False
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs write transactions one at a time")
+@pytest.mark.django_db(transaction=True)
+def test_two_saves_that_would_close_a_cycle_together_wait_for_each_other_on_postgresql(sub_goal, nhn, nhn_editor):
+    # Items without a phase: a transactional test that ran before may have emptied the seeded phases.
+    nhn_item = RoadmapItem.objects.create(title="Kjernejournal i sykehjem", sub_goal=sub_goal, is_published=True)
+    nhn_item.owners.set([nhn])
+    helseverktoy = RoadmapItem.objects.create(
+        title="Helseverktøy (Helsenorge)", sub_goal=sub_goal, delivery_id="56876000019903546", is_published=True
+    )
+    form = checked_form(nhn_item, nhn_editor, "56876000019903546")
+    outcome: list[str] = []
+
+    def save() -> None:
+        try:
+            save_checked(form, nhn_editor)
+            outcome.append("saved")
+        except DependencyCycle:
+            outcome.append("refused")
+        finally:
+            connection.close()  # this thread's own connection
+
+    # A second save holds the lock and adds the opposite dependency, not yet committed.
+    with transaction.atomic():
+        lock_dependency_changes()
+        helseverktoy.depends_on.add(nhn_item)
+        editor = threading.Thread(target=save)
+        editor.start()
+        waited = _wait_for_a_waiter_on_the_dependency_lock(editor)
+    editor.join(timeout=10)
+    assert (waited, outcome) == (True, ["refused"])
+    assert not nhn_item.depends_on.exists()
 
 
 def test_the_cycle_walk_returns_the_shortest_path_back_through_items_of_any_visibility(make_item):
