@@ -28,6 +28,13 @@ def test_a_wrong_password_gives_a_clear_error_and_keeps_the_username(client, own
     assert response.context["form"].non_field_errors()
 
 
+def test_a_field_error_has_the_id_its_input_is_described_by(client):
+    html = client.post(reverse("accounts:login"), {"username": "", "password": "wrong"}).content.decode()
+    assert 'aria-describedby="id_username_error"' in html
+    assert '<div id="id_username_error"><p class="ds-validation-message"' in html
+    assert "id_password_error" not in html
+
+
 def test_repeated_failures_lock_the_account_even_for_the_right_password(client, owner_editor, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post(reverse("accounts:login"), {"username": "eier", "password": "wrong"})

@@ -62,6 +62,12 @@ def test_comparing_two_chosen_versions_and_rejecting_the_same_twice(client, demo
     assert response.context["form"].errors
 
 
+def test_a_field_error_of_the_comparison_has_the_id_its_select_is_described_by(client, demo):
+    html = client.get(reverse("strategy:history"), {"older": "ukjent", "newer": FINAL}).content.decode()
+    assert 'aria-describedby="id_older_error"' in html
+    assert '<div id="id_older_error"><p class="ds-validation-message"' in html
+
+
 def test_the_goal_page_links_to_the_goal_it_continues(client, demo):
     response = client.get(reverse("strategy:goal-detail", kwargs={"slug": FINAL, "number": 2}))
     assert reverse("strategy:goal-detail", kwargs={"slug": DRAFT, "number": 1}) in response.content.decode()
