@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from veikart.core.forms import ASSUME_HTTPS
 from veikart.indicators.models import (
     Baseline,
     Dimension,
@@ -29,6 +30,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     search_fields = ["code", "name", "source_name"]
     filter_horizontal = ["sub_goals"]
     inlines = [BaselineInline, TargetInline]
+    formfield_overrides = ASSUME_HTTPS
 
 
 @admin.register(Observation)

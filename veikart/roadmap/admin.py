@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from veikart.core.forms import ASSUME_HTTPS
 from veikart.roadmap.dependencies import dependency_cycle_error
 from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem, UserGroup
 
@@ -33,6 +34,7 @@ class MilestoneInline(admin.TabularInline):
 class LinkInline(admin.TabularInline):
     model = Link
     extra = 0
+    formfield_overrides = ASSUME_HTTPS
 
 
 class RoadmapItemAdminForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.forms import formfield_assuming_https
 from veikart.roadmap.dependencies import (
     dependency_cycle_error,
     parse_references,
@@ -134,6 +135,7 @@ class LinkForm(forms.ModelForm):
     class Meta:
         model = Link
         fields = ["title", "url"]
+        formfield_callback = formfield_assuming_https
         widgets = {
             "title": forms.TextInput(attrs={"class": "ds-input"}),
             "url": forms.URLInput(attrs={"class": "ds-input"}),

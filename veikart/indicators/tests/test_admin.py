@@ -1,6 +1,8 @@
 import pytest
+from django.contrib import admin
 
 from veikart.accounts.models import User
+from veikart.indicators.models import Indicator
 from veikart.indicators.tests.factories import add_observations, add_target, make_indicator, make_regions
 
 pytestmark = pytest.mark.django_db
@@ -21,3 +23,10 @@ def test_the_admin_lists_and_opens_indicators_observations_and_dimensions(client
         "/en/admin/indicators/observationimport/",
     ]:
         assert client.get(url).status_code == 200, url
+
+
+def test_the_admin_reads_a_source_address_without_a_scheme_as_https(rf):
+    request = rf.get("/")
+    request.user = User.objects.create_superuser("admin", "admin@example.org", "pw-test-123!")
+    form = admin.site.get_model_admin(Indicator).get_form(request)()
+    assert form.fields["source_url"].to_python("www.ssb.no/statbank") == "https://www.ssb.no/statbank"

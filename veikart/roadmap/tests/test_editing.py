@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from django.contrib import admin
 from django.urls import reverse
 
 from veikart.accounts.models import User
-from veikart.roadmap.models import Milestone, RoadmapItem
+from veikart.roadmap.models import Link, Milestone, RoadmapItem
 from veikart.strategy.models import SubGoal
 
 
@@ -194,6 +195,24 @@ def test_an_owner_editor_adds_changes_and_removes_milestones_and_links(client, n
         ("Nasjonal innføring", datetime.date(2026, 10, 1), False),
     ]
     assert list(nhn_item.links.values_list("url", flat=True)) == ["https://example.org/prosjekt"]
+
+
+def test_a_link_typed_without_a_scheme_is_saved_as_https(client, nhn_editor, nhn_item):
+    client.force_login(nhn_editor)
+    data = form_data(nhn_item, **{"links-TOTAL_FORMS": "1", "links-0-title": "Helsenorge"})
+    assert client.post(edit_url(nhn_item), {**data, "links-0-url": "www.helsenorge.no"}).status_code == 302
+    assert list(nhn_item.links.values_list("url", flat=True)) == ["https://www.helsenorge.no"]
+
+
+def test_the_admin_reads_a_link_without_a_scheme_as_https(rf, nhn_item):
+    request = rf.get("/")
+    request.user = User.objects.create_superuser("admin", "admin@example.org", "pw-test-123!")
+    [links] = [
+        inline.get_formset(request, nhn_item)
+        for inline in admin.site.get_model_admin(RoadmapItem).get_inline_instances(request, nhn_item)
+        if inline.model is Link
+    ]
+    assert links.form.base_fields["url"].to_python("www.helsenorge.no") == "https://www.helsenorge.no"
 
 
 def test_milestones_are_not_saved_when_the_item_save_is_refused(client, nhn_editor, nhn_item):
