@@ -42,13 +42,19 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# An app with its own locale/ keeps every string of its folder there, its name in apps.py included;
+# veikart/locale holds the rest, so a string both use (the navigation's "Roadmap") is in both.
+# --no-wrap keeps each string on one line, as a translation is typed by hand: a catalogue filled in
+# by hand and then run through this target again stays as it is, so a second run changes nothing.
+MAKEMESSAGES := makemessages -l nb -l nn -l en --no-obsolete --no-wrap
+
 messages: install ## Update the .po catalogues (veikart/locale and each app's own locale/) and compile them; needs GNU gettext.
 	@own=$$(for dir in veikart/*/locale; do [ -d "$$dir" ] && basename $$(dirname $$dir); done); \
 	ignores=$$(for app in $$own; do printf -- "--ignore=veikart/%s/* " $$app; done); \
-	TESTING=true $(BIN)/python manage.py makemessages -l nb -l nn -l en --no-obsolete --ignore=.venv \
+	TESTING=true $(BIN)/python manage.py $(MAKEMESSAGES) --ignore=.venv \
 		--ignore='veikart/static/*' --ignore=e2e --ignore=benchmarks --ignore=staticfiles --ignore=var $$ignores; \
 	for app in $$own; do \
-		(cd veikart/$$app && TESTING=true ../../$(BIN)/python ../../manage.py makemessages -l nb -l nn -l en --no-obsolete); \
+		(cd veikart/$$app && TESTING=true ../../$(BIN)/python ../../manage.py $(MAKEMESSAGES)); \
 	done
 	TESTING=true $(BIN)/python manage.py compilemessages -v0 --ignore=.venv
 

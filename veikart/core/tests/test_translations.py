@@ -1,4 +1,5 @@
-"""Every catalogue is complete in nb, nn and en, and its compiled .mo matches the .po."""
+"""Every catalogue is complete in nb, nn and en, its compiled .mo matches the .po, and it holds the strings
+that ``make messages`` puts in it."""
 
 import ast
 import gettext
@@ -6,6 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUES = sorted(ROOT.glob("**/locale/*/LC_MESSAGES/django.po"))
@@ -54,3 +57,30 @@ def test_every_string_is_translated_and_compiled(path):
         if "msgstr" in e and "msgctxt" not in e and catalogue.gettext(e["msgid"]) != e["msgstr"]
     ]
     assert not stale, f"{path.with_suffix('.mo')} is older than its .po (run make messages): {stale[:5]}"
+
+
+def test_the_shared_catalogue_holds_no_string_of_an_app_with_its_own():
+    """``make messages`` puts an app's strings in the app's own catalogue only (see the Makefile)."""
+    own = {path.parent.name for path in ROOT.glob("*/locale")}
+    assert own >= {"roadmap", "indicators"}
+    shared = sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po"))
+    assert len(shared) == 3
+    for path in shared:
+        references = [
+            reference
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("#: ")
+            for reference in line[3:].split()
+        ]
+        strays = [ref for ref in references if ref.startswith("veikart/") and ref.split("/")[1] in own]
+        assert not strays, f"{path} has strings of apps with their own catalogue: {strays[:5]}"
+
+
+@pytest.mark.parametrize(
+    ("language", "roadmap", "indicators"),
+    [("nb", "Veikart", "Målindikatorer"), ("nn", "Vegkart", "Målindikatorar"), ("en", "Roadmap", "Target indicators")],
+)
+def test_the_names_of_apps_with_their_own_catalogue_are_translated(language, roadmap, indicators):
+    with translation.override(language):
+        assert str(apps.get_app_config("roadmap").verbose_name) == roadmap
+        assert str(apps.get_app_config("indicators").verbose_name) == indicators
