@@ -54,11 +54,20 @@ def open_text(stream) -> io.TextIOWrapper:
 
 
 def _numbered(reader, header_line: int) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the line it starts on (a quoted cell may span several lines)."""
+    """Each record with the line it starts on (a quoted cell may span several lines).
+
+    A file that stops decoding part-way, or that ``csv`` cannot read, is a ``FileError`` naming the line.
+    """
     previous = 0
-    for record in reader:
-        yield header_line + previous + 1, record
-        previous = reader.line_num
+    try:
+        for record in reader:
+            yield header_line + previous + 1, record
+            previous = reader.line_num
+    except UnicodeDecodeError:
+        line = header_line + previous + 1
+        raise FileError(f"Line {line} is not UTF-8 text, as the start of the file is.") from None
+    except csv.Error as error:
+        raise FileError(f"Line {header_line + previous + 1} cannot be read: {error}.") from None
 
 
 def _delimiter(header_line: str) -> str:
