@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,8 +71,37 @@ def _format(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _calibration_seconds(rounds: int = 5) -> float:
+    """Median time of a fixed ten-million-step Python loop: how fast this machine is right now.
+
+    Shared machines differ several-fold from day to day; printed with the figures, it tells
+    whether two runs can be compared at all.
+    """
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        total = 0
+        for step in range(10_000_000):
+            total += step
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
 def main() -> int:
-    all_rows: list[dict] = []
+    calibration = _calibration_seconds()
+    all_rows: list[dict] = [
+        {
+            "database": "machine",
+            "group": "calibration",
+            "scenario": "10-million-step Python loop (median of 5)",
+            "p50_ms": None,
+            "p95_ms": None,
+            "runs": 5,
+            "value": round(calibration, 2),
+            "unit": "s",
+            "target": "",
+        }
+    ]
     status = 0
     for label, url, problem in _databases():
         if problem:
