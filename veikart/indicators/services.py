@@ -142,9 +142,10 @@ def observations_import(
             if not report.ok or report.dry_run or report.created + report.updated == 0:
                 transaction.set_rollback(True)
                 return report
-            record.rows = report.rows
+            # The format is known in full only once the file is read (an XLSX names its inner layout).
+            record.file_format, record.rows = report.file_format, report.rows
             record.created, record.updated, record.unchanged = report.created, report.updated, report.unchanged
-            record.save(update_fields=["rows", "created", "updated", "unchanged"])
+            record.save(update_fields=["file_format", "rows", "created", "updated", "unchanged"])
             report.import_id = record.pk
             if report.created + report.updated >= db.STATISTICS_REFRESH_ROWS:
                 db.refresh_statistics(Observation, Observation.history.model)
@@ -310,6 +311,12 @@ def observations_bulk_insert(rows: list[tuple], *, import_id: int | None = None,
             writer.add(row)
 
 
+def _table_and_columns() -> str:
+    """``table (column, …)`` of the observation columns a bulk write fills, quoted for the database."""
+    columns = ", ".join(connection.ops.quote_name(c) for c in _INSERT_COLUMNS)
+    return f"{connection.ops.quote_name(Observation._meta.db_table)} ({columns})"
+
+
 class ObservationWriter:
     """Writes new observations as they come, without history: a context manager with ``add(row)``.
 
@@ -364,10 +371,8 @@ class ObservationWriter:
 
     def _copy_rows(self, rows: list[tuple]) -> None:
         if self._copy is None:
-            table = connection.ops.quote_name(Observation._meta.db_table)
-            columns = ", ".join(connection.ops.quote_name(c) for c in _INSERT_COLUMNS)
             cursor = self._stack.enter_context(connection.cursor())
-            self._copy = self._stack.enter_context(cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN"))
+            self._copy = self._stack.enter_context(cursor.cursor.copy(f"COPY {_table_and_columns()} FROM STDIN"))
         final = Observation.Status.FINAL.value
         import_text = "\\N" if self.import_id is None else str(self.import_id)
         tail = f"\t{import_text}\t{'t' if self.illustrative else 'f'}\n"
@@ -382,12 +387,10 @@ class ObservationWriter:
 
     def _insert_rows(self, rows: list[tuple]) -> None:
         final = Observation.Status.FINAL.value
-        table = connection.ops.quote_name(Observation._meta.db_table)
-        columns = ", ".join(connection.ops.quote_name(c) for c in _INSERT_COLUMNS)
         placeholders = ", ".join(["%s"] * len(_INSERT_COLUMNS))
         records = [
             (ind, period, key, breakdown, value, status or final, note or "", self.import_id, self.illustrative)
             for ind, period, key, breakdown, value, status, note in rows
         ]
         with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", records)  # noqa: S608
+            cursor.executemany(f"INSERT INTO {_table_and_columns()} VALUES ({placeholders})", records)  # noqa: S608

@@ -106,7 +106,7 @@ class Resolver:
         self.problem_count = 0
         self.rows = 0
         self._counts: Counter[int] = Counter()
-        self._bounds_cache: dict[int, tuple] = {}
+        self._id_and_bounds_cache: dict[int, tuple] = {}
         self._seen: set[int] = set()
         self._breakdown_ids: dict[str, int] = {}
         self._columns: list[tuple[int, str, dict[str, str], str]] | None = None
@@ -182,12 +182,12 @@ class Resolver:
         if self._columns is None and self.reader.dimension_columns:
             self._prepare_columns()
 
-    def _bounds(self, indicator: Indicator) -> tuple:
+    def _id_and_bounds(self, indicator: Indicator) -> tuple:
         """(id, lowest, highest) of the indicator, looked up once per indicator."""
-        bounds = self._bounds_cache.get(id(indicator))
-        if bounds is None:
-            bounds = self._bounds_cache[id(indicator)] = (indicator.pk, *indicator.bounds)
-        return bounds
+        facts = self._id_and_bounds_cache.get(id(indicator))
+        if facts is None:
+            facts = self._id_and_bounds_cache[id(indicator)] = (indicator.pk, *indicator.bounds)
+        return facts
 
     def _resolve(self, row: RawRow) -> tuple | None:
         # Written for speed: this runs once per row of files with millions of rows.
@@ -213,7 +213,7 @@ class Resolver:
                 self.problem(where, f"The value {error}.", "value")
         indicator_id = None
         if indicator is not None:
-            indicator_id, low, high = self._bounds(indicator)
+            indicator_id, low, high = self._id_and_bounds(indicator)
             if value is not None and ((low is not None and value < low) or (high is not None and value > high)):
                 self.problem(where, indicator.value_error(value), "value")
         pairs = []
