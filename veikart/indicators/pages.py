@@ -50,16 +50,17 @@ def indicator_overview(indicators) -> list[Row]:
     only what changed since it was last shown: the headline series of the indicators that missed
     the cache are read in one query.
     """
-    indicators = list(with_framework(indicators))
+    # What a row shows; baselines and targets are loaded only for the indicators that missed the cache.
+    indicators = list(indicators.select_related("goal__strategy"))
     language = get_language() or ""
     keys = {
         indicator.pk: f"indicator-overview:1:{indicator.pk}:{indicator.data_revision}:{language}"
         for indicator in indicators
     }
     cached = cache.get_many(list(keys.values()))
-    missing = [indicator for indicator in indicators if keys[indicator.pk] not in cached]
+    missing = [indicator.pk for indicator in indicators if keys[indicator.pk] not in cached]
     if missing:
-        computed = _overview_of(missing)
+        computed = _overview_of(list(with_framework(Indicator.objects.filter(pk__in=missing))))
         cache.set_many({keys[pk]: value for pk, value in computed.items()}, timeout=OVERVIEW_CACHE_SECONDS)
         cached.update({keys[pk]: value for pk, value in computed.items()})
     return [Row(indicator, *cached[keys[indicator.pk]]) for indicator in indicators]

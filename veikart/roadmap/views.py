@@ -18,6 +18,7 @@ from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
 from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
+from veikart.roadmap.paging import page_of_ids
 from veikart.roadmap.search import ranked_item_ids
 from veikart.strategy.models import Goal, Strategy
 
@@ -60,8 +61,8 @@ def _page_of_items(request: HttpRequest, queryset, size: int, *, full=None):
     Finding the page's ids needs no joins, which keeps both query plans small
     and cheap however large the filtered set is.
     """
-    page = _page(request, queryset.values_list("pk", flat=True), size)
-    ids = list(page.object_list)
+    page = page_of_ids(queryset.values_list("pk", flat=True), request.GET.get("page"), size)
+    ids = page.object_list
     items = (full if full is not None else RoadmapItem.objects.for_list()).in_bulk(ids)
     page.object_list = [items[pk] for pk in ids if pk in items]
     return page

@@ -2,6 +2,7 @@ from decimal import Decimal
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html
 
 register = template.Library()
 
@@ -18,3 +19,12 @@ def figure(value) -> str:
     elif isinstance(value, float):
         value = int(value) if value == int(value) else round(value, 2)
     return number_format(value, force_grouping=True)
+
+
+@register.filter
+def status_tag(progress) -> str:
+    """The status of a ``Progress`` (or a target's assessment) as a coloured tag.
+
+    A filter rather than an included template: the list shows one per indicator.
+    """
+    return format_html('<span class="ds-tag" data-color="{}">{}</span>', progress.status_colour, progress.status_label)

@@ -1,5 +1,6 @@
 from django import template
 from django.http import QueryDict
+from django.utils.html import format_html
 
 from veikart.roadmap.search import highlight as highlight_text
 from veikart.roadmap.search import snippet_source
@@ -28,3 +29,14 @@ def highlight(text: str, query: str, length: int | None = None):
 def search_snippet(document: str) -> str:
     """A search document as plain text without its title line (see ``search.snippet_source``)."""
     return snippet_source(document)
+
+
+@register.filter
+def phase_tag(phase) -> str:
+    """A phase as a tag in its colour, or nothing for an item without a phase.
+
+    A filter rather than an included template: a list shows one per row.
+    """
+    if not phase:
+        return ""
+    return format_html('<span class="vk-phase" style="--vk-phase-colour: {}">{}</span>', phase.colour, phase.name)
