@@ -142,18 +142,6 @@ class RoadmapItemQuerySet(models.QuerySet):
     def in_strategy(self, strategy: Strategy) -> RoadmapItemQuerySet:
         return self.filter(sub_goal__in=SubGoal.objects.filter(strategy=strategy).values("pk"))
 
-    def for_list(self) -> RoadmapItemQuerySet:
-        """Everything a list row shows, in a constant number of queries.
-
-        The long texts are left out, and user groups are not loaded: a list
-        row shows neither.
-        """
-        return (
-            self.select_related("phase", "sub_goal__goal", "grouping")
-            .prefetch_related("owners")
-            .defer("description", "sub_goal__description", "sub_goal__goal__description")
-        )
-
 
 class RoadmapItem(models.Model):
     """One initiative or delivery (*tiltak/leveranse*) of the roadmap."""

@@ -18,6 +18,7 @@ draft.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -27,7 +28,6 @@ import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import F
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from veikart.accounts import permissions
@@ -202,12 +202,14 @@ def highlight(text: str, query: str, *, length: int | None = None) -> SafeString
         start = max(0, first - length // 3)
         snippet = text[start : start + length]
         text = ("… " if start else "") + snippet + (" …" if start + length < len(text) else "")
+    # The standard library's escape, which Django's wraps for lazy strings: a page of results
+    # escapes thousands of pieces, and the wrapper cost more than the escaping.
     parts = []
     position = 0
     for found in _WORD.finditer(text):
-        parts.append(escape(text[position : found.start()]))
+        parts.append(html.escape(text[position : found.start()]))
         word = found.group()
-        parts.append(f"<mark>{escape(word)}</mark>" if words and matches(word) else escape(word))
+        parts.append(f"<mark>{html.escape(word)}</mark>" if words and matches(word) else html.escape(word))
         position = found.end()
-    parts.append(escape(text[position:]))
+    parts.append(html.escape(text[position:]))
     return mark_safe("".join(parts))  # every piece escaped above

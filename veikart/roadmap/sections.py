@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from veikart.roadmap.models import LIST_ORDER, RoadmapItem
+from veikart.roadmap.rows import item_rows
 from veikart.strategy.models import Goal, SubGoal
 
 SECTION_LIMIT = 25
@@ -31,7 +32,7 @@ def goal_items(request: HttpRequest, goal: Goal) -> dict[str, Any] | None:
     """The visible items under the goal's sub-goals, at most ``SECTION_LIMIT``, or None when there are none."""
     queryset = RoadmapItem.objects.visible_to(request.user).filter(sub_goal__in=goal.sub_goals.values("pk"))
     count = queryset.count()
-    items = list(queryset.for_list().order_by(*LIST_ORDER)[:SECTION_LIMIT]) if count else []
+    items = item_rows(queryset.order_by(*LIST_ORDER).values_list("pk", flat=True)[:SECTION_LIMIT]) if count else []
     return _section(items, count, {"goal": goal.number})
 
 
@@ -40,5 +41,5 @@ def sub_goal_items(request: HttpRequest, sub_goal: SubGoal) -> dict[str, Any] | 
     further = RoadmapItem.further_sub_goals.through.objects.filter(subgoal=sub_goal).values("roadmapitem_id")
     queryset = RoadmapItem.objects.visible_to(request.user).filter(Q(sub_goal=sub_goal) | Q(pk__in=further))
     count = queryset.count()
-    items = list(queryset.for_list().order_by(*LIST_ORDER)[:SECTION_LIMIT]) if count else []
+    items = item_rows(queryset.order_by(*LIST_ORDER).values_list("pk", flat=True)[:SECTION_LIMIT]) if count else []
     return _section(items, count, {"sub_goal": sub_goal.code})

@@ -17,10 +17,11 @@ from veikart.accounts.models import Organisation
 from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
-from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
+from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, RoadmapItemSearch, UserGroup
 from veikart.roadmap.paging import page_of_ids
+from veikart.roadmap.rows import item_rows
 from veikart.roadmap.search import ranked_item_ids
-from veikart.strategy.models import Goal, Strategy
+from veikart.strategy.models import Goal, Strategy, SubGoal
 
 PAGE_SIZE = 25
 TIMELINE_PAGE_SIZE = 50
@@ -56,15 +57,19 @@ def _page(request: HttpRequest, queryset, size: int):
 
 
 def _page_of_items(request: HttpRequest, queryset, size: int, *, full=None):
-    """A page of ``queryset`` found by id alone, then its items loaded in full (``full``, default ``for_list``).
+    """A page of ``queryset`` found by id alone, then its items loaded: as list rows (``rows.ItemRow``),
+    or as models from the queryset ``full``.
 
     Finding the page's ids needs no joins, which keeps both query plans small
     and cheap however large the filtered set is.
     """
     page = page_of_ids(queryset.values_list("pk", flat=True), request.GET.get("page"), size)
     ids = page.object_list
-    items = (full if full is not None else RoadmapItem.objects.for_list()).in_bulk(ids)
-    page.object_list = [items[pk] for pk in ids if pk in items]
+    if full is None:
+        page.object_list = item_rows(ids)
+    else:
+        items = full.in_bulk(ids)
+        page.object_list = [items[pk] for pk in ids if pk in items]
     return page
 
 
@@ -74,8 +79,10 @@ def item_list(request: HttpRequest) -> HttpResponse:
     strategy = current_strategy(request)
     filterset = _filtered(request, strategy)
     page = _page_of_items(request, filterset.qs.order_by(*LIST_ORDER), PAGE_SIZE)
+    sub_goals = SubGoal.objects.select_related("goal").in_bulk({row.sub_goal_id for row in page.object_list})
     sections = [
-        (sub_goal, list(items)) for sub_goal, items in groupby(page.object_list, key=lambda item: item.sub_goal)
+        (sub_goals[sub_goal_id], list(rows))
+        for sub_goal_id, rows in groupby(page.object_list, key=lambda row: row.sub_goal_id)
     ]
     return render(
         request,
@@ -232,12 +239,14 @@ def search(request: HttpRequest) -> HttpResponse:
     page = None
     if query:
         # One ranked pass over the search table for the ids (the count is their number),
-        # then only the page's items in full, through the visibility rule once more.
+        # then only the page's rows, through the visibility rule once more, with their text.
         ids = ranked_item_ids(query, strategy=strategy, user=request.user)
         page = _page(request, ids, SEARCH_PAGE_SIZE)
-        full = visible_items(request, strategy).for_list().select_related("search").defer("search__vector")
-        items = full.in_bulk(page.object_list)
-        page.object_list = [items[pk] for pk in page.object_list if pk in items]
+        rows = item_rows(page.object_list, among=visible_items(request, strategy))
+        documents = dict(
+            RoadmapItemSearch.objects.filter(item__in=[row.pk for row in rows]).values_list("item_id", "document")
+        )
+        page.object_list = [(row, documents.get(row.pk, "")) for row in rows]
     template = "roadmap/_search_results.html" if request.htmx else "roadmap/search.html"
     return render(request, template, {"strategy": strategy, "query": query, "page": page})
 
