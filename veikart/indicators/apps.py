@@ -11,7 +11,7 @@ class IndicatorsConfig(AppConfig):
     def ready(self) -> None:
         from veikart.core.sections import register_section
         from veikart.core.sitemaps import register_sitemap
-        from veikart.indicators import revisions  # noqa: F401 - connects the signals
+        from veikart.indicators import deletion, revisions  # noqa: F401 - connect their signals
         from veikart.indicators.sections import goal_indicators, sub_goal_indicators
         from veikart.indicators.sitemaps import IndicatorSitemap
 

@@ -373,13 +373,14 @@ class Observation(PeriodValueMixin):
     # The unique constraint starts with the indicator, so the foreign key needs no index of its own;
     # every index costs time on each of millions of inserted rows. Nor is it a database constraint:
     # PostgreSQL checks one per inserted row, which cost a million-row COPY as much as the insert
-    # itself. Django still deletes the observations with their indicator, and writers resolve the
-    # indicator first; the import holds a key-share lock on the indicators it writes to, as the
-    # constraint's own check would (``services._lock_indicators``).
+    # itself. Deleting an indicator deletes its observations in one statement (``deletion``), not
+    # through Django's row-by-row cascade, and writers resolve the indicator first; the import holds
+    # a key-share lock on the indicators it writes to, as the constraint's own check would
+    # (``services._lock_indicators``).
     indicator = models.ForeignKey(
         Indicator,
         verbose_name=_("indicator"),
-        on_delete=models.CASCADE,
+        on_delete=models.DO_NOTHING,
         related_name="observations",
         db_index=False,
         db_constraint=False,
