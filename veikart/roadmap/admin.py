@@ -3,7 +3,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from veikart.core.forms import ASSUME_HTTPS
-from veikart.roadmap.dependencies import dependency_cycle_error
+from veikart.roadmap.dependencies import dependency_cycle_error, lock_dependency_changes
 from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem, UserGroup
 
 
@@ -46,8 +46,12 @@ class RoadmapItemAdminForm(forms.ModelForm):
 
     def clean_depends_on(self):
         dependencies = self.cleaned_data["depends_on"]
-        if self.instance.pk and (error := dependency_cycle_error(self.instance.pk, list(dependencies))):
-            raise forms.ValidationError(error)
+        if self.instance.pk and dependencies:
+            # The admin's change view validates inside the transaction that then saves, so the
+            # lock is held from this check until the dependencies are saved, as on the site's form.
+            lock_dependency_changes()
+            if error := dependency_cycle_error(self.instance.pk, list(dependencies)):
+                raise forms.ValidationError(error)
         return dependencies
 
 

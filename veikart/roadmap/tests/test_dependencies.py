@@ -279,6 +279,33 @@ def test_two_saves_that_would_close_a_cycle_together_wait_for_each_other_on_post
     assert not nhn_item.depends_on.exists()
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs write transactions one at a time")
+@pytest.mark.django_db(transaction=True)
+def test_the_admin_waits_for_a_save_that_would_close_a_cycle_with_it_on_postgresql(sub_goal):
+    nhn_item = RoadmapItem.objects.create(title="Kjernejournal i sykehjem", sub_goal=sub_goal)
+    helseverktoy = RoadmapItem.objects.create(title="Helseverktøy (Helsenorge)", sub_goal=sub_goal)
+    data = {key: value for key, value in model_to_dict(nhn_item).items() if value is not None and value != []}
+    form = RoadmapItemAdminForm({**data, "depends_on": [helseverktoy.pk]}, instance=nhn_item)
+    outcome: list[bool] = []
+
+    def validate() -> None:
+        try:
+            with transaction.atomic():  # as the admin's change view validates and saves
+                outcome.append(form.is_valid())
+        finally:
+            connection.close()  # this thread's own connection
+
+    with transaction.atomic():
+        lock_dependency_changes()
+        helseverktoy.depends_on.add(nhn_item)
+        admin = threading.Thread(target=validate)
+        admin.start()
+        waited = _wait_for_a_waiter_on_the_dependency_lock(admin)
+    admin.join(timeout=10)
+    assert (waited, outcome) == (True, [False])
+    assert "depends_on" in form.errors
+
+
 def test_the_cycle_walk_returns_the_shortest_path_back_through_items_of_any_visibility(make_item):
     a, b, c, d = (make_item(is_published=index != 2) for index in range(4))
     b.depends_on.set([c])
