@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run serve install test test-unit test-e2e bench lint format messages migrations-check lock check-deploy ci clean
+.PHONY: run serve install chromium test test-unit test-e2e bench lint format messages migrations-check lock check-deploy ci clean
 
 $(STAMP): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,14 +22,24 @@ run: install ## Migrate the embedded database, load the demo and serve it at htt
 	DEBUG=true $(BIN)/python manage.py load_demo --demo-passwords
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install ## The whole test suite (unit, integration and browser tests).
+test: install chromium ## The whole test suite (unit, integration and browser tests).
 	TESTING=true $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-unit: install
 	TESTING=true $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test-e2e: install
+test-e2e: install chromium
 	TESTING=true $(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
+
+# The browser tests drive Debian's Chromium (Playwright cannot download a browser of its own):
+# installed with apt-get when neither CHROMIUM_PATH nor a chromium on the PATH is there.
+chromium:
+	@if [ -z "$$CHROMIUM_PATH" ] && ! command -v chromium >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		if [ "$$(id -u)" -eq 0 ]; then sudo=; else sudo=sudo; fi; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
+	fi
 
 bench: install ## Generate national-scale data and print measured server times.
 	TESTING=true $(BIN)/python -m benchmarks
