@@ -31,7 +31,14 @@ if SECRET_KEY is None:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# Veikart's own apps first: where two apps translate the same string (django-filter's "Filter" is
+# a noun in Norwegian), the app listed first wins.
 INSTALLED_APPS = [
+    "veikart.core",
+    "veikart.accounts",
+    "veikart.strategy",
+    "veikart.roadmap",
+    "veikart.indicators",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -45,11 +52,6 @@ INSTALLED_APPS = [
     "axes",
     "django_filters",
     "django_htmx",
-    "veikart.core",
-    "veikart.accounts",
-    "veikart.strategy",
-    "veikart.roadmap",
-    "veikart.indicators",
 ]
 
 MIDDLEWARE = [

@@ -211,3 +211,8 @@ def test_phases_are_data_and_a_new_one_appears_in_the_filter(client, sample):
     Phase.objects.create(name="Avviklet", slug="avviklet", order=9, colour="#444444")
     assert "Avviklet" in client.get(LIST).content.decode()
     assert RoadmapItem.objects.count() == 3
+
+
+def test_our_translations_win_over_a_librarys_for_the_same_string(client, sample):
+    # django-filter translates "Filter" as the noun ("Filtrering"); the button needs the verb.
+    assert 'type="submit">Filtrer</button>' in client.get(LIST).content.decode()
