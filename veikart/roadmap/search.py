@@ -177,10 +177,13 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKDOWN_MARKS = re.compile(r"[*_`#>]+")
 
 
-def snippet_source(document: str) -> str:
-    """The part of a search document worth quoting under a result's title: no title line, no Markdown marks."""
-    _title, _newline, rest = (document or "").partition("\n")
-    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", rest))
+def snippet_source(description: str) -> str:
+    """An item's description as plain text to quote under its title: links become their text, marks go.
+
+    The description rather than the whole search document, which also holds the owners' names and
+    the delivery id (shown on the result's own line).
+    """
+    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", description or ""))
     return " ".join(text.split())
 
 

@@ -17,7 +17,7 @@ from veikart.accounts.models import Organisation
 from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
-from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, RoadmapItemSearch, UserGroup
+from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
 from veikart.roadmap.paging import page_of_ids
 from veikart.roadmap.rows import item_rows
 from veikart.roadmap.search import ranked_item_ids
@@ -239,14 +239,14 @@ def search(request: HttpRequest) -> HttpResponse:
     page = None
     if query:
         # One ranked pass over the search table for the ids (the count is their number),
-        # then only the page's rows, through the visibility rule once more, with their text.
+        # then only the page's rows, through the visibility rule once more, with their descriptions.
         ids = ranked_item_ids(query, strategy=strategy, user=request.user)
         page = _page(request, ids, SEARCH_PAGE_SIZE)
         rows = item_rows(page.object_list, among=visible_items(request, strategy))
-        documents = dict(
-            RoadmapItemSearch.objects.filter(item__in=[row.pk for row in rows]).values_list("item_id", "document")
+        descriptions = dict(
+            RoadmapItem.objects.filter(pk__in=[row.pk for row in rows]).values_list("pk", "description")
         )
-        page.object_list = [(row, documents.get(row.pk, "")) for row in rows]
+        page.object_list = [(row, descriptions.get(row.pk, "")) for row in rows]
     template = "roadmap/_search_results.html" if request.htmx else "roadmap/search.html"
     return render(request, template, {"strategy": strategy, "query": query, "page": page})
 

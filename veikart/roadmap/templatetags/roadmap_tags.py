@@ -26,9 +26,9 @@ def highlight(text: str, query: str, length: int | None = None):
 
 
 @register.filter
-def search_snippet(document: str) -> str:
-    """A search document as plain text without its title line (see ``search.snippet_source``)."""
-    return snippet_source(document)
+def search_snippet(description: str) -> str:
+    """A description as plain text (see ``search.snippet_source``)."""
+    return snippet_source(description)
 
 
 @register.filter

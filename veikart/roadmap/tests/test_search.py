@@ -150,8 +150,14 @@ def test_htmx_requests_get_only_the_results(client, items):
     assert "Hemmelig" not in body
 
 
-def test_a_result_snippet_leaves_out_the_title_and_markdown_marks():
+def test_a_result_snippet_is_the_description_without_markdown_marks():
     from veikart.roadmap.search import snippet_source
 
-    document = "Kjernejournal i alle kommuner\n*Demoinnhold.* Se [veiledningen](https://example.org) for **alle**.\nNHN"
-    assert snippet_source(document) == "Demoinnhold. Se veiledningen for alle. NHN"
+    description = "*Demoinnhold.* Se [veiledningen](https://example.org)\nfor **alle**."
+    assert snippet_source(description) == "Demoinnhold. Se veiledningen for alle."
+
+
+def test_a_result_quotes_its_description_highlighted_and_names_its_owners_once(client, items):
+    body = client.get(SEARCH, {"q": "samhandling"}).content.decode()
+    assert "<mark>Samhandling</mark> i hver kommune." in body
+    assert body.count("NHN") == 1  # on the result's own line, not again in a quoted search text
