@@ -3,44 +3,42 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
-from veikart.roadmap.models import Grouping, Phase, RoadmapItem, UserGroup
+from veikart.roadmap.models import Phase, RoadmapItem, UserGroup
 from veikart.roadmap.widgets import FastSelect
-from veikart.strategy.models import Goal, Strategy, SubGoal
+from veikart.strategy.models import Strategy, SubGoal
+
+
+class IdFilter(django_filters.Filter):
+    """A whole number in the URL matched against a column of ids."""
+
+    field_class = forms.IntegerField
 
 
 class RoadmapItemFilter(django_filters.FilterSet):
-    """Filters on phase, year, owner, user group, goal, sub-goal, grouping and status.
+    """Filters on goal, sub-goal, grouping, phase, year, owner, user group and status.
 
-    Owner and user group filter with ``IN (subquery)`` rather than a join, so
-    no row is repeated and no ``DISTINCT`` is needed however many owners an
-    item has, and the database can start from the (small) set of the owner's items.
+    Each select's choices are read once, as plain values with their ids: a value in the URL is
+    checked against them (an unknown one is a form error) and filters by that id, so no filter
+    looks its object up again. Owner and user group filter with ``IN (subquery)`` rather than a
+    join, so no row is repeated and no ``DISTINCT`` is needed however many owners an item has, and
+    the database can start from the (small) set of the owner's items. Goals with no sub-goals have
+    no items and are not offered.
     """
 
-    goal = django_filters.ModelChoiceFilter(
-        label=_("Goal"), queryset=Goal.objects.none(), to_field_name="number", method="filter_goal"
-    )
-    sub_goal = django_filters.ModelChoiceFilter(
-        label=_("Sub-goal"), queryset=SubGoal.objects.none(), to_field_name="code", field_name="sub_goal"
-    )
-    grouping = django_filters.ModelChoiceFilter(label=_("Grouping"), queryset=Grouping.objects.none())
-    phase = django_filters.ModelChoiceFilter(label=_("Phase"), queryset=Phase.objects.all(), to_field_name="slug")
+    goal = django_filters.ChoiceFilter(label=_("Goal"), method="filter_goal")
+    sub_goal = django_filters.ChoiceFilter(label=_("Sub-goal"), method="filter_sub_goal")
+    # Hundreds of groupings: not a select, carried as a hidden value from the goal overview's links.
+    grouping = IdFilter(label=_("Grouping"), field_name="grouping_id")
+    phase = django_filters.ChoiceFilter(label=_("Phase"), method="filter_phase")
     year = django_filters.TypedChoiceFilter(label=_("Year"), coerce=int, method="filter_year")
-    owner = django_filters.ModelChoiceFilter(
-        label=_("Owner"),
-        queryset=Organisation.objects.filter(
-            Exists(RoadmapItem.owners.through.objects.filter(organisation_id=OuterRef("pk")))
-        ).order_by("name"),
-        to_field_name="slug",
-        method="filter_owner",
-    )
-    user_group = django_filters.ModelChoiceFilter(
-        label=_("User group"), queryset=UserGroup.objects.all(), to_field_name="slug", method="filter_user_group"
-    )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=RoadmapItem.Status.choices, empty_label=_("All"))
+    owner = django_filters.ChoiceFilter(label=_("Owner"), method="filter_owner")
+    user_group = django_filters.ChoiceFilter(label=_("User group"), method="filter_user_group")
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=RoadmapItem.Status.choices)
 
     class Meta:
         model = RoadmapItem
@@ -49,42 +47,64 @@ class RoadmapItemFilter(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, strategy: Strategy | None, **kwargs) -> None:
         super().__init__(data, queryset, **kwargs)
         self.strategy = strategy
-        goals = Goal.objects.filter(strategy=strategy).order_by("number")
-        sub_goals = SubGoal.objects.filter(strategy=strategy).order_by("code")
-        self.filters["goal"].queryset = goals
-        self.filters["sub_goal"].queryset = sub_goals
-        self.filters["grouping"].queryset = Grouping.objects.filter(sub_goal__strategy=strategy)
-        form = self.form
-        form.fields["goal"].label_from_instance = lambda goal: f"{goal.number}. {goal.short_title or goal.title}"
-        form.fields["sub_goal"].label_from_instance = lambda sub: f"{sub.code} {sub.short_title or sub.title}"[:90]
+        # Sub-goals by code, and for each goal number the ids of its sub-goals.
+        self._sub_goals: dict[str, int] = {}
+        self._goals: dict[str, list[int]] = {}
+        goal_labels: dict[str, str] = {}
+        sub_goal_labels: list[tuple[str, str]] = []
+        rows = (
+            SubGoal.objects.filter(strategy=strategy)
+            .order_by("goal__number", "code")
+            .values_list("pk", "code", "short_title", "title", "goal__number", "goal__short_title", "goal__title")
+        )
+        for pk, code, short_title, title, number, goal_short_title, goal_title in rows:
+            self._sub_goals[code] = pk
+            self._goals.setdefault(str(number), []).append(pk)
+            goal_labels[str(number)] = f"{number}. {goal_short_title or goal_title}"
+            sub_goal_labels.append((code, f"{code} {short_title or title}"[:90]))
+        sub_goal_labels.sort()
+        self._phases = {slug: (pk, name) for pk, slug, name in Phase.objects.values_list("pk", "slug", "name")}
+        owners = Organisation.objects.filter(
+            Exists(RoadmapItem.owners.through.objects.filter(organisation_id=OuterRef("pk")))
+        ).order_by("name")
+        self._owners = {slug: (pk, name) for pk, slug, name in owners.values_list("pk", "slug", "name")}
+        self._user_groups = {slug: (pk, name) for pk, slug, name in UserGroup.objects.values_list("pk", "slug", "name")}
         years = range(strategy.period_start, strategy.period_end + 1) if strategy else []
-        form.fields["year"].choices = [("", _("All")), *((year, str(year)) for year in years)]
-        for name, field in form.fields.items():
+        choices = {
+            "goal": list(goal_labels.items()),
+            "sub_goal": sub_goal_labels,
+            "phase": [(slug, name) for slug, (_pk, name) in self._phases.items()],
+            "year": [(year, str(year)) for year in years],
+            "owner": [(slug, name) for slug, (_pk, name) in self._owners.items()],
+            "user_group": [(slug, name) for slug, (_pk, name) in self._user_groups.items()],
+            "status": list(RoadmapItem.Status.choices),
+        }
+        for name, field in self.form.fields.items():
             if name == "grouping":
-                continue  # hundreds of groupings: kept out of the form, carried as a hidden value
-            if name == "owner":
-                # Hundreds of owners: plain (slug, name) rows, no model instances.
-                choices = [("", _("All")), *field.queryset.values_list("slug", "name")]
-            elif hasattr(field, "queryset"):
-                # Plain evaluation: the field's own iterator would open a server-side cursor per select.
-                key = field.to_field_name or "pk"
-                choices = [("", _("All"))] + [
-                    (str(getattr(obj, key)), field.label_from_instance(obj)) for obj in field.queryset
-                ]
-            else:
-                choices = [("", _("All"))] + [(value, label) for value, label in field.choices if value != ""]
-            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=choices)
+                continue
+            options = [("", _("All")), *choices[name]]
+            # Validation only needs the values; the widget renders the labels itself (FastSelect).
+            field.choices = [(value, "") for value, _label in options]
+            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=options)
+
+    def filter_goal(self, queryset, name, value):
+        return queryset.filter(sub_goal_id__in=self._goals[value])
+
+    def filter_sub_goal(self, queryset, name, value):
+        return queryset.filter(sub_goal_id=self._sub_goals[value])
+
+    def filter_phase(self, queryset, name, value):
+        return queryset.filter(phase_id=self._phases[value][0])
 
     def filter_year(self, queryset, name, value):
         return queryset.running_in(value) if value else queryset
 
-    def filter_goal(self, queryset, name, value):
-        return queryset.filter(sub_goal__in=SubGoal.objects.filter(goal=value).values("pk"))
-
     def filter_owner(self, queryset, name, value):
         through = RoadmapItem.owners.through
-        return queryset.filter(pk__in=through.objects.filter(organisation=value).values("roadmapitem_id"))
+        owned = through.objects.filter(organisation_id=self._owners[value][0])
+        return queryset.filter(pk__in=owned.values("roadmapitem_id"))
 
     def filter_user_group(self, queryset, name, value):
         through = RoadmapItem.user_groups.through
-        return queryset.filter(pk__in=through.objects.filter(usergroup=value).values("roadmapitem_id"))
+        for_group = through.objects.filter(usergroup_id=self._user_groups[value][0])
+        return queryset.filter(pk__in=for_group.values("roadmapitem_id"))
