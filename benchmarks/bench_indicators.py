@@ -26,7 +26,7 @@ from pathlib import Path
 from django.db import connection, transaction
 from django.test import Client
 
-from benchmarks.results import Results, ok_response
+from benchmarks.results import Results, ok_response, settle_after_bulk_load
 
 INDICATORS = int(os.environ.get("BENCH_INDICATORS", "60"))
 MUNICIPALITIES = int(os.environ.get("BENCH_MUNICIPALITIES", "356"))
@@ -120,6 +120,7 @@ def generate() -> int:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+    settle_after_bulk_load()
     return written
 
 
