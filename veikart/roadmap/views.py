@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -11,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
@@ -52,6 +54,18 @@ def _filtered(request: HttpRequest, strategy: Strategy) -> RoadmapItemFilter:
     return RoadmapItemFilter(request.GET or None, queryset=visible_items(request, strategy), strategy=strategy)
 
 
+def _filtered_response(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """``response``, telling HTMX to show the filters' URL without the fields left empty.
+
+    A form sends every field, so a list filtered in place would otherwise show
+    ``?goal=&sub_goal=&phase=innforing&…`` in the address bar.
+    """
+    if request.htmx:
+        kept = [(key, value) for key, value in request.GET.items() if value]
+        push_url(response, f"{request.path}?{urlencode(kept)}" if kept else request.path)
+    return response
+
+
 def _page(request: HttpRequest, queryset, size: int):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
@@ -78,17 +92,14 @@ def item_list(request: HttpRequest) -> HttpResponse:
         (sub_goals[sub_goal_id], list(rows))
         for sub_goal_id, rows in groupby(page.object_list, key=lambda row: row.sub_goal_id)
     ]
-    return render(
-        request,
-        "roadmap/item_list.html",
-        {
-            "strategy": strategy,
-            "filter": filterset,
-            "page": page,
-            "sections": sections,
-            "can_import": permissions.can_import_roadmap(request.user),
-        },
-    )
+    context = {
+        "strategy": strategy,
+        "filter": filterset,
+        "page": page,
+        "sections": sections,
+        "can_import": permissions.can_import_roadmap(request.user),
+    }
+    return _filtered_response(request, render(request, "roadmap/item_list.html", context))
 
 
 @require_GET
@@ -185,19 +196,16 @@ def timeline(request: HttpRequest) -> HttpResponse:
         start = item.start_date.year
         end = item.end_date.year if item.end_date else last
         rows.append({"item": item, "column": start - first + 2, "span": end - start + 1, "open": not item.end_date})
-    return render(
-        request,
-        "roadmap/timeline.html",
-        {
-            "strategy": strategy,
-            "filter": filterset,
-            "page": page,
-            "rows": rows,
-            "years": years,
-            "columns": len(years),
-            "phases": Phase.objects.all(),
-        },
-    )
+    context = {
+        "strategy": strategy,
+        "filter": filterset,
+        "page": page,
+        "rows": rows,
+        "years": years,
+        "columns": len(years),
+        "phases": Phase.objects.all(),
+    }
+    return _filtered_response(request, render(request, "roadmap/timeline.html", context))
 
 
 @require_GET

@@ -216,3 +216,13 @@ def test_phases_are_data_and_a_new_one_appears_in_the_filter(client, sample):
 def test_our_translations_win_over_a_librarys_for_the_same_string(client, sample):
     # django-filter translates "Filter" as the noun ("Filtrering"); the button needs the verb.
     assert 'type="submit">Filtrer</button>' in client.get(LIST).content.decode()
+
+
+@pytest.mark.parametrize("name", ["roadmap:item-list", "roadmap:timeline"])
+def test_filtering_in_place_shows_a_url_without_the_empty_fields(client, sample, name):
+    path = reverse(name)
+    response = client.get(f"{path}?goal=&phase=i-bruk&year=&owner=nhn", headers={"HX-Request": "true"})
+    assert response["HX-Push-Url"] == f"{path}?phase=i-bruk&owner=nhn"
+    cleared = client.get(f"{path}?goal=&phase=", headers={"HX-Request": "true"})
+    assert cleared["HX-Push-Url"] == path
+    assert "HX-Push-Url" not in client.get(f"{path}?goal=&phase=i-bruk")  # a plain form submission
