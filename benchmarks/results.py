@@ -89,7 +89,12 @@ def settle_after_bulk_load() -> None:
     list's median fell from 32–37 to 25–27 ms with it. On SQLite the write-ahead log is folded into
     the database file.
     """
-    from django.db import connection
+    import sys
 
-    with connection.cursor() as cursor:
-        cursor.execute("CHECKPOINT" if connection.vendor == "postgresql" else "PRAGMA wal_checkpoint(TRUNCATE)")
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("CHECKPOINT" if connection.vendor == "postgresql" else "PRAGMA wal_checkpoint(TRUNCATE)")
+    except DatabaseError as error:  # CHECKPOINT needs a superuser or the pg_checkpoint role
+        print(f"  (the database was not checkpointed before timing: {error})".rstrip(), file=sys.stderr)
