@@ -246,6 +246,30 @@ def _wait_for_a_waiter_on_the_dependency_lock(thread: threading.Thread) -> bool:
     return False
 
 
+def _while_the_opposite_dependency_is_being_saved(item, dependency, action) -> tuple[bool, list]:
+    """Run ``action`` in a thread of its own while this connection holds the dependency lock and has
+    made ``item`` depend on ``dependency``, not yet committed; then commit.
+
+    Returns whether the thread waited for the lock, and what ``action`` returned (empty if it failed).
+    """
+    outcome: list = []
+
+    def run() -> None:
+        try:
+            outcome.append(action())
+        finally:
+            connection.close()  # this thread's own connection
+
+    with transaction.atomic():
+        lock_dependency_changes()
+        item.depends_on.add(dependency)
+        thread = threading.Thread(target=run)
+        thread.start()
+        waited = _wait_for_a_waiter_on_the_dependency_lock(thread)
+    thread.join(timeout=10)
+    return waited, outcome
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs write transactions one at a time")
 @pytest.mark.django_db(transaction=True)
 def test_two_saves_that_would_close_a_cycle_together_wait_for_each_other_on_postgresql(sub_goal, nhn, nhn_editor):
@@ -256,26 +280,15 @@ def test_two_saves_that_would_close_a_cycle_together_wait_for_each_other_on_post
         title="Helseverktøy (Helsenorge)", sub_goal=sub_goal, delivery_id="56876000019903546", is_published=True
     )
     form = checked_form(nhn_item, nhn_editor, "56876000019903546")
-    outcome: list[str] = []
 
-    def save() -> None:
+    def save() -> str:
         try:
             save_checked(form, nhn_editor)
-            outcome.append("saved")
         except DependencyCycle:
-            outcome.append("refused")
-        finally:
-            connection.close()  # this thread's own connection
+            return "refused"
+        return "saved"
 
-    # A second save holds the lock and adds the opposite dependency, not yet committed.
-    with transaction.atomic():
-        lock_dependency_changes()
-        helseverktoy.depends_on.add(nhn_item)
-        editor = threading.Thread(target=save)
-        editor.start()
-        waited = _wait_for_a_waiter_on_the_dependency_lock(editor)
-    editor.join(timeout=10)
-    assert (waited, outcome) == (True, ["refused"])
+    assert _while_the_opposite_dependency_is_being_saved(helseverktoy, nhn_item, save) == (True, ["refused"])
     assert not nhn_item.depends_on.exists()
 
 
@@ -286,23 +299,12 @@ def test_the_admin_waits_for_a_save_that_would_close_a_cycle_with_it_on_postgres
     helseverktoy = RoadmapItem.objects.create(title="Helseverktøy (Helsenorge)", sub_goal=sub_goal)
     data = {key: value for key, value in model_to_dict(nhn_item).items() if value is not None and value != []}
     form = RoadmapItemAdminForm({**data, "depends_on": [helseverktoy.pk]}, instance=nhn_item)
-    outcome: list[bool] = []
 
-    def validate() -> None:
-        try:
-            with transaction.atomic():  # as the admin's change view validates and saves
-                outcome.append(form.is_valid())
-        finally:
-            connection.close()  # this thread's own connection
+    def validate() -> bool:
+        with transaction.atomic():  # as the admin's change view validates and saves
+            return form.is_valid()
 
-    with transaction.atomic():
-        lock_dependency_changes()
-        helseverktoy.depends_on.add(nhn_item)
-        admin = threading.Thread(target=validate)
-        admin.start()
-        waited = _wait_for_a_waiter_on_the_dependency_lock(admin)
-    admin.join(timeout=10)
-    assert (waited, outcome) == (True, [False])
+    assert _while_the_opposite_dependency_is_being_saved(helseverktoy, nhn_item, validate) == (True, [False])
     assert "depends_on" in form.errors
 
 
