@@ -38,7 +38,10 @@ _URL_SENTINEL = 2_147_483_647
 
 @dataclass(slots=True)
 class ItemRow:
-    """What the lists show of one item; ``owners`` are display names (short name, else name)."""
+    """What the lists show of one item; ``owners`` are display names (short name, else name).
+
+    ``description`` is read only when asked for (search results quote it; lists do not).
+    """
 
     pk: int
     title: str
@@ -53,6 +56,7 @@ class ItemRow:
     sub_goal_id: int
     sub_goal_code: str
     owners: list[str] = field(default_factory=list)
+    description: str = ""
 
 
 def item_urls() -> tuple[str, str]:
@@ -62,11 +66,13 @@ def item_urls() -> tuple[str, str]:
     return prefix, suffix
 
 
-def item_rows(ids: Iterable[int], *, among: QuerySet[RoadmapItem] | None = None) -> list[ItemRow]:
+def item_rows(
+    ids: Iterable[int], *, among: QuerySet[RoadmapItem] | None = None, with_description: bool = False
+) -> list[ItemRow]:
     """The rows of the items with these ids, in the order given.
 
     Ids not ``among`` the items (default: all items) are left out, so a caller can check
-    visibility in the same query.
+    visibility in the same query. ``with_description`` reads the (long) descriptions as well.
     """
     ids = list(ids)
     if not ids:
@@ -82,8 +88,9 @@ def item_rows(ids: Iterable[int], *, among: QuerySet[RoadmapItem] | None = None)
     labels = dict(RoadmapItem.Status.choices)
     prefix, suffix = item_urls()
     found = {}
-    values = (RoadmapItem.objects.all() if among is None else among).filter(pk__in=ids).values_list(*_FIELDS)
-    for pk, title, published, status, start, end, phase_id, grouping, sub_goal_id, code in values:
+    fields = (*_FIELDS, "description") if with_description else _FIELDS
+    values = (RoadmapItem.objects.all() if among is None else among).filter(pk__in=ids).values_list(*fields)
+    for pk, title, published, status, start, end, phase_id, grouping, sub_goal_id, code, *description in values:
         found[pk] = ItemRow(
             pk=pk,
             title=title,
@@ -98,5 +105,6 @@ def item_rows(ids: Iterable[int], *, among: QuerySet[RoadmapItem] | None = None)
             sub_goal_id=sub_goal_id,
             sub_goal_code=code,
             owners=owners.get(pk, []),
+            description=description[0] if description else "",
         )
     return [found[pk] for pk in ids if pk in found]

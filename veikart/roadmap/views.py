@@ -243,11 +243,7 @@ def search(request: HttpRequest) -> HttpResponse:
         # then only the page's rows, through the visibility rule once more, with their descriptions.
         ids = ranked_item_ids(query, strategy=strategy, user=request.user)
         page = _page(request, ids, SEARCH_PAGE_SIZE)
-        rows = item_rows(page.object_list, among=visible_items(request, strategy))
-        descriptions = dict(
-            RoadmapItem.objects.filter(pk__in=[row.pk for row in rows]).values_list("pk", "description")
-        )
-        page.object_list = [(row, descriptions.get(row.pk, "")) for row in rows]
+        page.object_list = item_rows(page.object_list, among=visible_items(request, strategy), with_description=True)
     template = "roadmap/_search_results.html" if request.htmx else "roadmap/search.html"
     return render(request, template, {"strategy": strategy, "query": query, "page": page})
 
