@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -89,8 +90,6 @@ def settle_after_bulk_load() -> None:
     list's median fell from 32–37 to 25–27 ms with it. On SQLite the write-ahead log is folded into
     the database file.
     """
-    import sys
-
     from django.db import DatabaseError, connection
 
     try:
