@@ -19,6 +19,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("konto/", include("veikart.accounts.urls")),
+    path("forvaltning/", include("veikart.workspace.urls")),
     path("veikart/", include("veikart.roadmap.urls")),
     path("", include("veikart.indicators.urls")),
     path("", include("veikart.strategy.urls")),

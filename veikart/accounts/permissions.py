@@ -37,6 +37,14 @@ def can_edit_framework(user: User | AnonymousUser) -> bool:
     return is_strategy_office(user)
 
 
+def can_use_workspace(user: User | AnonymousUser) -> bool:
+    """The workspace under ``/forvaltning/``: the strategy office, owner editors and governance body members.
+
+    A logged-in user with no role (or a deactivated one) has nothing to do there.
+    """
+    return is_strategy_office(user) or _role(user) in ("owner_editor", "body_member")
+
+
 def can_view_history(user: User | AnonymousUser) -> bool:
     """The change history with diffs is for staff."""
     return can_view_unpublished(user)

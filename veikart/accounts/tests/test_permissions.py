@@ -42,6 +42,15 @@ def test_nobody_but_the_strategy_office_edits_content_without_owners(everyone):
     assert allowed(everyone, lambda user: permissions.can_edit_owned(user, [])) == {"strategy_office"}
 
 
+def test_the_workspace_is_for_the_strategy_office_owner_editors_and_body_members(everyone):
+    assert allowed(everyone, permissions.can_use_workspace) == {
+        "strategy_office",
+        "owner_editor",
+        "other_owner_editor",
+        "body_member",
+    }
+
+
 def test_governance_papers_are_for_body_members_and_the_strategy_office(everyone):
     assert allowed(everyone, permissions.can_read_governance_papers) == {"strategy_office", "body_member"}
 
