@@ -10,6 +10,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from veikart.core.sitemaps import SITEMAPS
+from veikart.workspace.discovery import app_workspace_urls
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
@@ -20,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("konto/", include("veikart.accounts.urls")),
     path("forvaltning/", include("veikart.workspace.urls")),
+    path("forvaltning/", include(app_workspace_urls())),
     path("veikart/", include("veikart.roadmap.urls")),
     path("", include("veikart.indicators.urls")),
     path("", include("veikart.strategy.urls")),
