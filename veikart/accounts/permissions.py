@@ -75,6 +75,15 @@ def editable_organisation(user: User | AnonymousUser) -> Organisation | None:
     return user.organisation
 
 
+def can_author_roadmap_items(user: User | AnonymousUser) -> bool:
+    """Create roadmap items and keep a list of them in the workspace: the strategy office and owner editors.
+
+    An owner editor's new items are unpublished and owned by its organisation;
+    the strategy office publishes them.
+    """
+    return is_strategy_office(user) or editable_organisation(user) is not None
+
+
 def can_import_roadmap(user: User | AnonymousUser) -> bool:
     """Importing the official roadmap export replaces items wholesale: the strategy office only."""
     return is_strategy_office(user)

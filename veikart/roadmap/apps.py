@@ -18,3 +18,54 @@ class RoadmapConfig(AppConfig):
         register_sitemap("roadmap-pages", sitemaps.RoadmapPagesSitemap)
         register_sitemap("roadmap-items", sitemaps.RoadmapItemSitemap)
         register_sitemap("roadmap-user-groups", sitemaps.UserGroupSitemap)
+        self._register_workspace()
+
+    def _register_workspace(self) -> None:
+        from veikart.accounts import permissions
+        from veikart.roadmap import workspace_start
+        from veikart.workspace.registry import (
+            AttentionCheck,
+            Panel,
+            WorkspacePage,
+            register_attention,
+            register_page,
+            register_panel,
+        )
+
+        register_page(
+            WorkspacePage(
+                key="roadmap-items",
+                label=_("Roadmap items"),
+                url_name="ws-roadmap:item-list",
+                allowed=permissions.can_author_roadmap_items,
+                group="work",
+                order=10,
+            )
+        )
+        register_page(
+            WorkspacePage(
+                key="roadmap-import",
+                label=_("Import the roadmap export"),
+                url_name="roadmap:import",
+                allowed=permissions.can_import_roadmap,
+                group="work",
+                order=15,
+            )
+        )
+        register_attention(
+            AttentionCheck(
+                key="roadmap-items",
+                order=10,
+                allowed=permissions.can_author_roadmap_items,
+                find=workspace_start.item_attention,
+            )
+        )
+        register_panel(
+            Panel(
+                key="roadmap-our-items",
+                order=10,
+                allowed=permissions.can_author_roadmap_items,
+                template="roadmap/workspace/_our_items_panel.html",
+                context=workspace_start.our_items_panel,
+            )
+        )

@@ -10,6 +10,7 @@ import datetime
 
 import markdown
 import nh3
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -192,6 +193,16 @@ class RoadmapItem(models.Model):
         help_text=_("Items that must be delivered first."),
     )
     is_published = models.BooleanField(_("published"), default=False)
+    # An owner editor asks the strategy office to publish an unpublished item; publishing clears it.
+    publication_requested_at = models.DateTimeField(_("submitted for publication"), null=True, blank=True)
+    publication_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     is_demo = models.BooleanField(
         _("demo content"), default=False, help_text=_("Invented for demonstration; not a real delivery.")
     )

@@ -43,11 +43,17 @@ def visible_items(request: HttpRequest, strategy: Strategy):
 
 
 def get_item_for(request: HttpRequest, pk: int) -> RoadmapItem:
-    """The item if the user may see it, else 404 (a draft does not reveal that it exists)."""
-    return get_object_or_404(
-        RoadmapItem.objects.visible_to(request.user).select_related("phase", "sub_goal__goal__strategy", "grouping"),
-        pk=pk,
-    )
+    """The item if the user may see it, else 404 (a draft does not reveal that it exists).
+
+    Besides what ``visible_to`` shows, an owner editor sees its own organisation's unpublished items.
+    """
+    user = request.user
+    items = RoadmapItem.objects.visible_to(user)
+    if not permissions.can_view_unpublished(user) and permissions.editable_organisation(user) is not None:
+        items = RoadmapItem.objects.filter(
+            Q(pk__in=items.values("pk")) | Q(pk__in=RoadmapItem.objects.editable_by(user))
+        )
+    return get_object_or_404(items.select_related("phase", "sub_goal__goal__strategy", "grouping"), pk=pk)
 
 
 def _filtered(request: HttpRequest, strategy: Strategy) -> RoadmapItemFilter:

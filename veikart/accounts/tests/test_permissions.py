@@ -51,6 +51,14 @@ def test_the_workspace_is_for_the_strategy_office_owner_editors_and_body_members
     }
 
 
+def test_roadmap_items_are_authored_by_the_strategy_office_and_owner_editors(everyone):
+    assert allowed(everyone, permissions.can_author_roadmap_items) == {
+        "strategy_office",
+        "owner_editor",
+        "other_owner_editor",
+    }
+
+
 def test_governance_papers_are_for_body_members_and_the_strategy_office(everyone):
     assert allowed(everyone, permissions.can_read_governance_papers) == {"strategy_office", "body_member"}
 
