@@ -162,6 +162,15 @@ class ImportUploadForm(forms.Form):
         ),
     )
 
+    publish_new = forms.BooleanField(
+        label=_("Publish new items at once"),
+        required=False,
+        help_text=_(
+            "The export has no owners, user groups or descriptions. Left unticked, new items are created "
+            "unpublished, so they can be completed in the workspace and published from there."
+        ),
+    )
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > 20 * 1024 * 1024:

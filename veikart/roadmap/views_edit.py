@@ -167,7 +167,12 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             messages.error(request, _("The upload has expired; upload the file again."))
             return redirect("roadmap:import")
         token = ""
-        plan = roadmap_import(data=data, filename=stored.get("name", ""), user=request.user)
+        plan = roadmap_import(
+            data=data,
+            filename=stored.get("name", ""),
+            user=request.user,
+            publish_new=bool(stored.get("publish_new")),
+        )
         if plan.is_valid:
             messages.success(
                 request,
@@ -188,5 +193,11 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             else:
                 if plan.is_valid and plan.has_changes:
                     token = upload_store(data)
-                    request.session[_SESSION_KEY] = {"token": token, "name": upload.name}
-    return render(request, "roadmap/import.html", {"form": form, "plan": plan, "token": token})
+                    request.session[_SESSION_KEY] = {
+                        "token": token,
+                        "name": upload.name,
+                        "publish_new": form.cleaned_data["publish_new"],
+                    }
+    stored = request.session.get(_SESSION_KEY) or {}
+    context = {"form": form, "plan": plan, "token": token, "publish_new": bool(token and stored.get("publish_new"))}
+    return render(request, "roadmap/import.html", context)

@@ -134,3 +134,19 @@ def test_a_session_token_never_points_outside_the_upload_folder(office, settings
     assert response.status_code == 302
     assert outside.exists()
     assert RoadmapItem.objects.count() == 0
+
+
+def test_new_items_from_an_upload_are_unpublished_unless_asked_and_the_preview_says_what_they_lack(office):
+    response = upload(office, excel_csv(REAL_ROWS))
+    assert "5 nye tiltak blir opprettet upublisert" in response.text
+    office.post(IMPORT, {"action": "apply", "token": response.context["token"]})
+    assert not RoadmapItem.objects.filter(is_published=True).exists()
+
+
+def test_an_upload_may_publish_its_new_items_at_once_after_a_warning(office):
+    response = office.post(
+        IMPORT, {"file": SimpleUploadedFile("veikart.csv", excel_csv(REAL_ROWS)), "publish_new": "on"}
+    )
+    assert "blir publisert med en gang" in response.text
+    office.post(IMPORT, {"action": "apply", "token": response.context["token"]})
+    assert RoadmapItem.objects.filter(is_published=True).count() == 5
