@@ -7,3 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
     demo_loader = "veikart.accounts.demo.load"
     demo_order = 10
+    demo_summary = "veikart.accounts.demo.summary"

@@ -4,6 +4,8 @@ Users get an unusable password unless ``demo_passwords`` is set, which
 ``make run`` does for local use; the password is documented in the README.
 """
 
+from django.utils import translation
+
 from veikart.accounts.models import Organisation, User
 from veikart.core.demo import upsert
 from veikart.core.text import norwegian_slugify
@@ -35,6 +37,28 @@ USERS = [
     ("eier-oslo", "Kari", "Kommune", User.Role.OWNER_EDITOR, "Oslo", False),
     ("nuit-medlem", "Nils", "Utvalg", User.Role.BODY_MEMBER, "Helse Vest", False),
 ]
+
+
+# Where each role starts, for the summary ``load_demo`` prints.
+_ROLE_DOES = {
+    User.Role.STRATEGY_OFFICE: "maintains and publishes everything; also /admin/",
+    User.Role.OWNER_EDITOR: "keeps its organisation's items and indicator data current",
+    User.Role.BODY_MEMBER: "reads unpublished strategy versions and, later, meeting papers",
+}
+
+
+def summary(*, demo_passwords: bool = False) -> list[str]:
+    """Lines telling a new user who the demo users are and where they start (no password unless set)."""
+    with translation.override("en"):
+        roles = {role: str(role.label) for role in User.Role}
+    lines = ["", "Demo users (log in at /konto/logg-inn/, then open the workspace at /forvaltning/):"]
+    for username, _first, _last, role, organisation, _staff in USERS:
+        lines.append(f"  {username:<15} {roles[role]:<24} {organisation:<14} {_ROLE_DOES[role]}")
+    if demo_passwords:
+        lines.append(f"  Password for every demo user: {DEMO_PASSWORD}")
+    else:
+        lines.append("  They have no usable password; `make run` gives them the documented demo password.")
+    return lines
 
 
 def load(*, demo_passwords: bool = False) -> None:

@@ -15,6 +15,7 @@ from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem
 from veikart.strategy.models import Strategy
 
 DEMO_STRATEGY = "e-helsestrategi-2023-2030"
+_SUBMITTED_AT = datetime.datetime(2026, 11, 20, 9, 0, tzinfo=datetime.UTC)
 
 
 def _date(text: str) -> datetime.date | None:
@@ -45,7 +46,21 @@ def load(*, demo_passwords: bool = False) -> None:
     sub_goals = {sub_goal.code: sub_goal for sub_goal in strategy.sub_goals.all()}
     items = {}
 
-    def item(name, code, grouping_name, phase, start, end, delivery_id, owners, user_groups, status, description, demo):
+    def item(
+        name,
+        code,
+        grouping_name,
+        phase,
+        start,
+        end,
+        delivery_id,
+        owners,
+        user_groups,
+        status,
+        description,
+        demo,
+        published=True,
+    ):
         sub_goal = sub_goals[code]
         grouping, _ = upsert(Grouping, {"sub_goal": sub_goal, "name": grouping_name}, {})
         obj, _ = upsert(
@@ -59,7 +74,7 @@ def load(*, demo_passwords: bool = False) -> None:
                 "delivery_id": delivery_id,
                 "status": status,
                 "description": description,
-                "is_published": True,
+                "is_published": published,
                 "is_demo": demo,
             },
         )
@@ -86,6 +101,24 @@ def load(*, demo_passwords: bool = False) -> None:
             _invented_description(name, grouping),
             True,
         )
+    for name, code, grouping, phase, start, owners, user_groups, submitted in content.DRAFT_ROWS:
+        item(
+            name,
+            code,
+            grouping,
+            phase,
+            datetime.date(start, 1, 1),
+            None,
+            "",
+            owners,
+            user_groups,
+            RoadmapItem.Status.NOT_STARTED,
+            _invented_description(name, grouping),
+            True,
+            published=False,
+        )
+        if submitted and items[name].publication_requested_at is None:
+            RoadmapItem.objects.filter(pk=items[name].pk).update(publication_requested_at=_SUBMITTED_AT)
     for name, title, date, done in content.MILESTONES:
         upsert(
             Milestone,

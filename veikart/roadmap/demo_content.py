@@ -744,6 +744,41 @@ INVENTED_ROWS = [
 ]
 
 # (item name, milestone title, date, done)
+# Unpublished items being prepared by their owners (name, code, grouping, phase, start year, owners,
+# user groups, submitted for publication): what an owner editor finds under "our items" in the workspace.
+DRAFT_ROWS = [
+    (
+        "Digital timebestilling hos kommunal fysioterapi",
+        "1A",
+        "Behandlingsforløp",
+        2,
+        2027,
+        ["Oslo"],
+        ["innbyggere"],
+        False,
+    ),
+    (
+        "Felles oversikt over velferdsteknologi i bydelene",
+        "1B",
+        "Digital hjemmeoppfølging",
+        1,
+        2027,
+        ["Oslo"],
+        [],
+        True,
+    ),
+    (
+        "Utvidet logg over oppslag i kjernejournal",
+        "4A",
+        "Deling av helseopplysninger",
+        1,
+        2027,
+        ["NHN"],
+        ["innbyggere"],
+        False,
+    ),
+]
+
 MILESTONES = [
     ("Helseverktøy (Helsenorge)", "Første verktøy tilgjengelig for alle", "2025-03-01", True),
     ("Helseverktøy (Helsenorge)", "Verktøy for pårørende", "2026-09-01", False),

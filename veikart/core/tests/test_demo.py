@@ -34,3 +34,15 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     before = history_count()
     call_command("load_demo", verbosity=0)
     assert history_count() == before
+
+
+def test_loading_the_demo_names_the_demo_users_and_where_they_start(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("load_demo", "--demo-passwords", stdout=out)
+    text = out.getvalue()
+    assert "strategikontor" in text and "eier-oslo" in text and "/forvaltning/" in text
+    assert "veikart-demo-2026" in text

@@ -168,3 +168,11 @@ def test_a_bulk_action_without_its_choice_is_refused_with_a_message(make_item, s
     response = client_for(strategy_office).post(LIST, {"action": "add_owner", "scope": "selected", "item": [item.pk]})
     assert response.status_code == 400
     assert "Velg eieren" in response.text
+
+
+def test_in_the_demo_eier_oslo_sees_its_own_unpublished_items(demo):
+    from veikart.accounts.models import User
+
+    page = client_for(User.objects.get(username="eier-oslo")).get(LIST, {"publication": "unpublished"}).text
+    assert "Digital timebestilling hos kommunal fysioterapi" in page
+    assert "Utvidet logg over oppslag i kjernejournal" not in page  # Norsk helsenett's draft

@@ -27,3 +27,8 @@ class Command(BaseCommand):
                 import_string(path)(demo_passwords=demo_passwords)
                 self.stdout.write(f"Loaded demo content: {label}")
         self.stdout.write(self.style.SUCCESS("Demo content is up to date."))
+        # An app may name a ``demo_summary`` (a callable returning lines) to tell a new user where to start.
+        for config in apps.get_app_configs():
+            if summary := getattr(config, "demo_summary", None):
+                for line in import_string(summary)(demo_passwords=demo_passwords):
+                    self.stdout.write(line)
