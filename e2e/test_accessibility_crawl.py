@@ -6,6 +6,7 @@ visitor would, so a new page is checked as soon as something links to it.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urldefrag, urlparse
 
 import pytest
@@ -37,12 +38,18 @@ def _is_page(path: str) -> bool:
     return not bare.startswith(SKIPPED_PREFIXES) and not urlparse(bare).path.endswith(SKIPPED_SUFFIXES)
 
 
-def crawl(page, start: str) -> list[str]:
-    """Visit every same-site page in the start page's language reachable from ``start``."""
+def crawl(page, start: str, within: str = "/", per_shape: int | None = None) -> list[str]:
+    """Visit every same-site page in the start page's language reachable from ``start`` whose path
+    starts with ``within`` (the workspace crawl stays in the workspace).
+
+    With ``per_shape``, at most that many paths that differ only in their numbers
+    (``/tiltak/12/`` and ``/tiltak/13/``) are visited: they share a template.
+    """
     base = page.base_url
     language = _language_of(start)
     queue, seen, visited = [start], {start}, []
     query_variants: dict[str, int] = {}
+    shapes: dict[str, int] = {}
     failures = []
     while queue and len(visited) < MAX_PAGES_PER_LANGUAGE:
         path = queue.pop(0)
@@ -61,6 +68,13 @@ def crawl(page, start: str) -> list[str]:
             parsed = urlparse(link)
             if link in seen or not _is_page(link) or _language_of(parsed.path) != language:
                 continue
+            if not parsed.path.startswith(within):
+                continue
+            if per_shape is not None:
+                shape = re.sub(r"\d+", "N", parsed.path)
+                if shapes.get(shape, 0) >= per_shape:
+                    continue
+                shapes[shape] = shapes.get(shape, 0) + 1
             if parsed.query:
                 count = query_variants.get(parsed.path, 0)
                 if count >= MAX_QUERY_VARIANTS_PER_PATH:

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.history_writes import write_history
 from veikart.roadmap.models import RoadmapItem, UserGroup
 from veikart.roadmap.search import search_index_refresh
 
@@ -89,31 +90,8 @@ def roadmap_item_create(
 
 
 def _write_history(items: Sequence[RoadmapItem], *, user: Any, reason: str, created: bool = False) -> None:
-    """One history row per item as it is now, with its many-to-many relations, in a few queries.
-
-    ``bulk_history_create`` writes the rows but not the relations that
-    ``HistoricalRecords(m2m_fields=...)`` keeps per row; without them the next
-    row would show every owner and user group as removed.
-    """
-    records = RoadmapItem.history.bulk_history_create(
-        list(items), update=not created, default_user=user, default_change_reason=reason
-    )
-    history_model = RoadmapItem.history.model
-    record_of = {record.id: record for record in records}
-    for field in history_model._history_m2m_fields:
-        m2m_history = getattr(history_model, field.name).model
-        through = field.remote_field.through
-        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        rows = through.objects.filter(**{f"{source}_id__in": list(record_of)}).values_list(
-            "id", f"{source}_id", f"{target}_id"
-        )
-        m2m_history.objects.bulk_create(
-            [
-                m2m_history(history=record_of[item_id], id=row_id, **{f"{source}_id": item_id, f"{target}_id": other})
-                for row_id, item_id, other in rows
-            ],
-            batch_size=1000,
-        )
+    """One history row per item as stored now, with its many-to-many relations (see ``core.history_writes``)."""
+    write_history(RoadmapItem, [item.pk for item in items], user=user, reason=reason, created=created)
 
 
 def _check_is_strategy_office(user: Any) -> None:
@@ -153,29 +131,27 @@ def roadmap_items_set_published(*, item_ids: Iterable[int], published: bool, use
     """
     _check_is_strategy_office(user)
     with transaction.atomic():
-        items = list(
-            RoadmapItem.objects.select_for_update().filter(pk__in=list(item_ids)).exclude(is_published=published)
+        ids = list(
+            RoadmapItem.objects.select_for_update()
+            .filter(pk__in=list(item_ids))
+            .exclude(is_published=published)
+            .values_list("pk", flat=True)
         )
-        now = timezone.now()
-        for item in items:
-            item.is_published = published
-            item.version += 1
-            item.updated_at = now
-            if published:
-                item.publication_requested_at = None
-                item.publication_requested_by = None
-        fields = ["is_published", "version", "updated_at", "publication_requested_at", "publication_requested_by"]
-        RoadmapItem.objects.bulk_update(items, fields, batch_size=1000)
-        _write_history(items, user=user, reason=REASON_PUBLISHED if published else REASON_UNPUBLISHED)
-        search_index_refresh([item.pk for item in items])
+        # Every changed item gets the same values: one UPDATE, not a CASE per row.
+        values: dict[str, Any] = {"is_published": published, "version": F("version") + 1, "updated_at": timezone.now()}
+        if published:
+            values |= {"publication_requested_at": None, "publication_requested_by": None}
+        RoadmapItem.objects.filter(pk__in=ids).update(**values)
+        write_history(RoadmapItem, ids, user=user, reason=REASON_PUBLISHED if published else REASON_UNPUBLISHED)
+        search_index_refresh(ids)
     logger.info(
         "%s roadmap items %s by %s: %s",
-        len(items),
+        len(ids),
         "published" if published else "unpublished",
         user,
-        ", ".join(str(item.pk) for item in items[:50]),
+        ", ".join(map(str, ids[:50])) + (" …" if len(ids) > 50 else ""),
     )
-    return len(items)
+    return len(ids)
 
 
 def roadmap_items_add_relation(
@@ -205,8 +181,7 @@ def roadmap_items_add_relation(
         )
         now = timezone.now()
         RoadmapItem.objects.filter(pk__in=lacking).update(version=F("version") + 1, updated_at=now)
-        items = list(RoadmapItem.objects.filter(pk__in=lacking))
-        _write_history(items, user=user, reason=REASON_BULK)
+        write_history(RoadmapItem, lacking, user=user, reason=REASON_BULK)
         if owner is not None:
             search_index_refresh(lacking)
     logger.info("%s added to %s roadmap items by %s", target, len(lacking), user)

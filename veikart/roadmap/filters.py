@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
+from veikart.core.widgets import FastSelect
 from veikart.roadmap.models import Phase, RoadmapItem, UserGroup
-from veikart.roadmap.widgets import FastSelect
 from veikart.strategy.models import Strategy, SubGoal
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.widgets import FastSelect, FastSelectMultiple
 from veikart.roadmap.authoring import BULK_ACTION_LABELS, BulkAction
 from veikart.roadmap.forms import DateInput
 from veikart.roadmap.models import Grouping, Phase, RoadmapItem, UserGroup
@@ -23,6 +24,14 @@ def _sub_goals_for(user) -> QuerySet[SubGoal]:
         .order_by("-strategy__period_start", "strategy_id", "code")
     )
     return sub_goals
+
+
+def organisation_choices() -> list[tuple[str, str]]:
+    """Every organisation as a (id, name) choice after an empty one, read as plain rows (400 in a country)."""
+    return [
+        ("", "–"),
+        *((str(pk), name) for pk, name in Organisation.objects.order_by("name").values_list("pk", "name")),
+    ]
 
 
 class SubGoalChoiceField(forms.ModelChoiceField):
@@ -67,13 +76,14 @@ class ItemFilterForm(WorkspaceFormMixin, forms.Form):
             (Missing.DESCRIPTION, _("No description")),
         ],
     )
-    owner = forms.ModelChoiceField(label=_("Owner"), queryset=Organisation.objects.none(), required=False)
+    owner = forms.TypedChoiceField(label=_("Owner"), coerce=int, required=False, empty_value=None)
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sub_goal"].queryset = _sub_goals_for(user)
         if permissions.is_strategy_office(user):
-            self.fields["owner"].queryset = Organisation.objects.order_by("name")
+            self.fields["owner"].choices = organisation_choices()
+            self.fields["owner"].widget = FastSelect(attrs={"class": "ds-input"}, choices=self.fields["owner"].choices)
         else:
             del self.fields["owner"]
 
@@ -103,7 +113,6 @@ class ItemCreateForm(WorkspaceFormMixin, forms.ModelForm):
             "end_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 6}),
             "user_groups": forms.CheckboxSelectMultiple,
-            "owners": forms.SelectMultiple(attrs={"size": 8}),
         }
 
     def __init__(self, *args, user, **kwargs) -> None:
@@ -118,6 +127,9 @@ class ItemCreateForm(WorkspaceFormMixin, forms.ModelForm):
         self.fields["user_groups"].queryset = UserGroup.objects.all()
         if permissions.is_strategy_office(user):
             self.fields["owners"].queryset = Organisation.objects.order_by("name")
+            self.fields["owners"].widget = FastSelectMultiple(
+                attrs={"size": 8, "class": "ds-input"}, choices=organisation_choices()[1:]
+            )
             self.fields["owners"].help_text = _("Hold Ctrl (Cmd on a Mac) to choose more than one.")
         else:
             del self.fields["owners"]
@@ -153,9 +165,7 @@ class BulkActionForm(WorkspaceFormMixin, forms.Form):
         widget=forms.RadioSelect,
     )
     item = forms.TypedMultipleChoiceField(coerce=int, required=False, label=_("Items"))
-    owner = forms.ModelChoiceField(
-        label=_("Owner to add"), queryset=Organisation.objects.order_by("name"), required=False
-    )
+    owner = forms.TypedChoiceField(label=_("Owner to add"), coerce=int, required=False, empty_value=None)
     user_group = forms.ModelChoiceField(label=_("User group to add"), queryset=UserGroup.objects.all(), required=False)
 
     def __init__(self, *args, page_ids: list[int] = (), **kwargs) -> None:
@@ -163,12 +173,17 @@ class BulkActionForm(WorkspaceFormMixin, forms.Form):
         # Any id is accepted here; the service acts only on items the filter (and the user) allows.
         self.fields["item"].choices = [(pk, pk) for pk in page_ids]
         self.fields["item"].valid_value = lambda value: True
+        self.fields["owner"].choices = organisation_choices()
+        self.fields["owner"].widget = FastSelect(attrs={"class": "ds-input"}, choices=self.fields["owner"].choices)
 
     def clean(self):
         cleaned = super().clean()
         action = cleaned.get("action")
-        if action == BulkAction.ADD_OWNER and not cleaned.get("owner"):
-            self.add_error("owner", _("Choose the owner to add."))
+        if action == BulkAction.ADD_OWNER:
+            owner = Organisation.objects.filter(pk=cleaned.get("owner") or 0).first()
+            if owner is None:
+                self.add_error("owner", _("Choose the owner to add."))
+            cleaned["owner"] = owner
         if action == BulkAction.ADD_USER_GROUP and not cleaned.get("user_group"):
             self.add_error("user_group", _("Choose the user group to add."))
         if cleaned.get("scope") == self.Scope.SELECTED and not cleaned.get("item") and action:

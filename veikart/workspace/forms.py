@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from django import forms
 
+from veikart.core.widgets import FastSelect
+
 _UNSTYLED = (forms.CheckboxInput, forms.CheckboxSelectMultiple, forms.RadioSelect, forms.HiddenInput)
 
 
@@ -20,6 +22,10 @@ class WorkspaceFormMixin:
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if type(field.widget) is forms.Select:
+                # Django renders each <option> through a template; lists of filters and choices
+                # with hundreds of options render in Python instead (the same markup).
+                field.widget = FastSelect(attrs=field.widget.attrs, choices=field.choices)
             widget = field.widget
             if not isinstance(widget, _UNSTYLED):
                 widget.attrs.setdefault("class", "ds-input")

@@ -176,3 +176,15 @@ def test_in_the_demo_eier_oslo_sees_its_own_unpublished_items(demo):
     page = client_for(User.objects.get(username="eier-oslo")).get(LIST, {"publication": "unpublished"}).text
     assert "Digital timebestilling hos kommunal fysioterapi" in page
     assert "Utvidet logg over oppslag i kjernejournal" not in page  # Norsk helsenett's draft
+
+
+def test_the_strategy_office_creates_an_item_with_the_owners_it_chooses(sub_goal, nhn, oslo, strategy_office):
+    page = client_for(strategy_office).get(NEW).text
+    assert f'<option value="{oslo.pk}">Oslo kommune</option>' in page
+    client_for(strategy_office).post(
+        NEW,
+        {"title": "Felles", "sub_goal": sub_goal.pk, "status": "not_started", "owners": [nhn.pk, oslo.pk]},
+    )
+    item = RoadmapItem.objects.get(title="Felles")
+    assert set(item.owners.all()) == {nhn, oslo}
+    assert not item.is_published

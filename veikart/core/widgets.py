@@ -40,6 +40,24 @@ class FastSelect(forms.Select):
             for option_value, label in self._pairs
         )
         attributes = "".join(
-            f' {key}="{conditional_escape(val)}"' for key, val in final_attrs.items() if val not in (None, False)
+            f" {key}" if val is True else f' {key}="{conditional_escape(val)}"'
+            for key, val in final_attrs.items()
+            if val not in (None, False)
         )
         return SafeString(f"<select{attributes}>{options}</select>")
+
+
+class FastSelectMultiple(FastSelect):
+    """A ``<select multiple>`` of flat choices, rendered as ``FastSelect`` renders."""
+
+    allow_multiple_selected = True
+
+    def build_attrs(self, base_attrs, extra_attrs=None) -> dict:
+        return {**super().build_attrs(base_attrs, extra_attrs), "multiple": True}
+
+    def value_from_datadict(self, data, files, name):
+        getter = getattr(data, "getlist", None)
+        return getter(name) if getter else data.get(name)
+
+    def value_omitted_from_data(self, data, files, name) -> bool:
+        return False  # an unticked multiple select sends nothing, which means "none"

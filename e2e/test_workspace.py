@@ -1,0 +1,74 @@
+"""The workspace in Chromium: an owner editor prepares an item and submits it, all by keyboard;
+axe on every workspace page each role reaches, in bokmål, nynorsk and English."""
+
+import re
+
+import pytest
+
+from e2e.conftest import log_in
+from e2e.keyboard import element, link, tab_until, with_text
+from e2e.test_accessibility_crawl import crawl
+
+pytestmark = pytest.mark.e2e
+
+
+def test_an_owner_editor_creates_an_unpublished_item_and_submits_it_by_keyboard(page):
+    from veikart.roadmap.models import RoadmapItem
+
+    log_in(page, "eier-oslo")
+    page.goto(page.base_url + "/")
+    tab_until(page, link("Forvaltning"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/$"))
+    tab_until(page, link("Nytt tiltak"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/veikart/tiltak/ny/$"))
+
+    # Submitting with the end before the start: the error summary takes the focus and keeps the input.
+    tab_until(page, element("INPUT", "title"))
+    page.keyboard.type("Digital hjemmeoppfølging i bydel Frogner")
+    tab_until(page, element("SELECT", "sub_goal"))
+    page.keyboard.type("1B")
+    tab_until(page, element("INPUT", "start_date"))
+    page.keyboard.type("05052027")  # the same date in day-first and month-first locales
+    tab_until(page, element("INPUT", "end_date"))
+    page.keyboard.type("01012027")
+    tab_until(page, with_text("Opprett tiltaket"))
+    page.keyboard.press("Enter")
+    page.wait_for_selector("[data-error-summary]")
+    assert page.evaluate("document.activeElement.hasAttribute('data-error-summary')")
+    assert page.input_value("input[name=title]") == "Digital hjemmeoppfølging i bydel Frogner"
+    tab_until(page, link("Sluttdato"))
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "end_date"
+    page.keyboard.type("12122028")
+    tab_until(page, with_text("Opprett tiltaket"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/veikart/tiltak/\d+/(#.*)?$"))
+    assert "Ikke publisert" in page.inner_text("main")
+
+    tab_until(page, link("Send til publisering"))
+    page.keyboard.press("Enter")
+    tab_until(page, with_text("Send til publisering"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/veikart/tiltak/\d+/(#.*)?$"))
+    item = RoadmapItem.objects.get(title="Digital hjemmeoppfølging i bydel Frogner")
+    assert not item.is_published
+    assert item.publication_requested_at is not None
+    assert [owner.short_name for owner in item.owners.all()] == ["Oslo"]
+
+
+def _crawl_workspace(page, username: str, prefix: str) -> list[str]:
+    log_in(page, username)
+    return crawl(page, f"{prefix}/forvaltning/", within=f"{prefix}/forvaltning/", per_shape=2)
+
+
+@pytest.mark.parametrize("prefix", ["", "/nn", "/en"])
+def test_every_workspace_page_of_the_strategy_office_has_no_wcag_violations(page, prefix):
+    visited = _crawl_workspace(page, "strategikontor", prefix)
+    assert any("/forvaltning/veikart/tiltak/" in path for path in visited), visited
+
+
+@pytest.mark.parametrize("username", ["eier-oslo", "nuit-medlem"])
+def test_every_workspace_page_of_an_owner_editor_and_a_body_member_has_no_wcag_violations(page, username):
+    _crawl_workspace(page, username, "")
