@@ -49,6 +49,7 @@ def test_an_owner_editor_creates_an_unpublished_item_and_submits_it_by_keyboard(
 
     tab_until(page, link("Send til publisering"))
     page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/send-til-publisering/$"))
     tab_until(page, with_text("Send til publisering"))
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/forvaltning/veikart/tiltak/\d+/(#.*)?$"))
