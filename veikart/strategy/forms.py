@@ -1,5 +1,5 @@
 from django import forms
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
@@ -107,6 +107,8 @@ class StrategyForm(WorkspaceFormMixin, forms.ModelForm):
         if self.instance.pk:
             others = others.exclude(pk=self.instance.pk)
         self.fields["previous_version"].queryset = others
+        for name in ("period_start", "period_end"):
+            self.fields[name].validators += [MinValueValidator(1900), MaxValueValidator(2200)]
 
     def clean(self) -> dict:
         cleaned = super().clean()
