@@ -202,6 +202,9 @@ def line_formset(data, *, prefix: str, legend: str, lines) -> BaseLineFormSet:
     """A formset of the ``lines`` (objects with ``text``) plus two empty rows, bound to ``data`` on a POST."""
     formset = LineFormSet(data, prefix=prefix, initial=[{"text": line.text} for line in lines])
     formset.legend = legend
+    # Each row gets its own label, so that a screen reader tells the lines apart.
+    for number, form in enumerate(formset.forms, start=1):
+        form.fields["text"].label = _("Line %(number)s") % {"number": number}
     return formset
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from veikart.strategy import workspace_views as views
+from veikart.strategy.workspace_views import goals, parts, versions
 
 app_name = "ws-strategy"
 url_prefix = "strategi/"
@@ -11,22 +11,22 @@ url_prefix = "strategi/"
 _PARTS = {"overordnede-mal": "overarching-goal", "situasjoner": "scenario", "malgrupper": "target-group"}
 
 urlpatterns = [
-    path("", views.strategy_list, name="strategy-list"),
-    path("ny/", views.strategy_create, name="strategy-create"),
-    path("<int:pk>/", views.strategy_detail, name="strategy-detail"),
-    path("<int:pk>/endre/", views.strategy_edit, name="strategy-edit"),
-    path("<int:pk>/publiser/", views.strategy_publish, name="strategy-publish"),
-    path("<int:pk>/avpubliser/", views.strategy_unpublish, name="strategy-unpublish"),
-    path("<int:pk>/mal/ny/", views.goal_form, name="goal-create"),
-    path("<int:pk>/mal/<int:item_pk>/endre/", views.goal_form, name="goal-edit"),
-    path("<int:pk>/mal/<int:item_pk>/slett/", views.part_delete, {"kind": "goal"}, name="goal-delete"),
-    path("<int:pk>/delmal/ny/", views.sub_goal_form, name="sub-goal-create"),
-    path("<int:pk>/delmal/<int:item_pk>/endre/", views.sub_goal_form, name="sub-goal-edit"),
-    path("<int:pk>/delmal/<int:item_pk>/slett/", views.part_delete, {"kind": "sub-goal"}, name="sub-goal-delete"),
+    path("", versions.strategy_list, name="strategy-list"),
+    path("ny/", versions.strategy_create, name="strategy-create"),
+    path("<int:pk>/", versions.strategy_detail, name="strategy-detail"),
+    path("<int:pk>/endre/", versions.strategy_edit, name="strategy-edit"),
+    path("<int:pk>/publiser/", versions.strategy_publish, name="strategy-publish"),
+    path("<int:pk>/avpubliser/", versions.strategy_unpublish, name="strategy-unpublish"),
+    path("<int:pk>/mal/ny/", goals.goal_form, name="goal-create"),
+    path("<int:pk>/mal/<int:item_pk>/endre/", goals.goal_form, name="goal-edit"),
+    path("<int:pk>/mal/<int:item_pk>/slett/", parts.part_delete, {"kind": "goal"}, name="goal-delete"),
+    path("<int:pk>/delmal/ny/", goals.sub_goal_form, name="sub-goal-create"),
+    path("<int:pk>/delmal/<int:item_pk>/endre/", goals.sub_goal_form, name="sub-goal-edit"),
+    path("<int:pk>/delmal/<int:item_pk>/slett/", parts.part_delete, {"kind": "sub-goal"}, name="sub-goal-delete"),
 ]
 for slug, kind in _PARTS.items():
     urlpatterns += [
-        path(f"<int:pk>/{slug}/ny/", views.part_form, {"kind": kind}, name=f"{kind}-create"),
-        path(f"<int:pk>/{slug}/<int:item_pk>/endre/", views.part_form, {"kind": kind}, name=f"{kind}-edit"),
-        path(f"<int:pk>/{slug}/<int:item_pk>/slett/", views.part_delete, {"kind": kind}, name=f"{kind}-delete"),
+        path(f"<int:pk>/{slug}/ny/", parts.part_form, {"kind": kind}, name=f"{kind}-create"),
+        path(f"<int:pk>/{slug}/<int:item_pk>/endre/", parts.part_form, {"kind": kind}, name=f"{kind}-edit"),
+        path(f"<int:pk>/{slug}/<int:item_pk>/slett/", parts.part_delete, {"kind": kind}, name=f"{kind}-delete"),
     ]
