@@ -32,6 +32,15 @@ def can_view_unpublished(user: User | AnonymousUser) -> bool:
     return bool(user.is_authenticated and user.is_active and (user.is_staff or is_strategy_office(user)))
 
 
+def can_read_strategy_drafts(user: User | AnonymousUser) -> bool:
+    """Unpublished strategy versions, their goals and sub-goals: staff, the strategy office and body members.
+
+    Governance bodies discuss a version before it is published. This rule covers the
+    framework only: roadmap items and indicators keep ``can_view_unpublished``.
+    """
+    return can_view_unpublished(user) or _role(user) == "body_member"
+
+
 def can_edit_framework(user: User | AnonymousUser) -> bool:
     """Strategies, goals, sub-goals, phases and user groups: the strategy office only."""
     return is_strategy_office(user)

@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
+# Other apps' sitemaps list what an anonymous visitor may see; the framework's use ``published()``
+# because body members may read more than the public.
 _ANONYMOUS = AnonymousUser()
 
 
@@ -25,17 +27,17 @@ class StaticPagesSitemap(_I18nSitemap):
 
 class StrategySitemap(_I18nSitemap):
     def items(self):
-        return Strategy.objects.visible_to(_ANONYMOUS).order_by("pk")
+        return Strategy.objects.published().order_by("pk")
 
 
 class GoalSitemap(_I18nSitemap):
     def items(self):
-        return Goal.objects.visible_to(_ANONYMOUS).select_related("strategy").order_by("pk")
+        return Goal.objects.published().select_related("strategy").order_by("pk")
 
 
 class SubGoalSitemap(_I18nSitemap):
     def items(self):
-        return SubGoal.objects.visible_to(_ANONYMOUS).select_related("goal__strategy").order_by("pk")
+        return SubGoal.objects.published().select_related("goal__strategy").order_by("pk")
 
 
 SITEMAPS: dict[str, type[Sitemap]] = {

@@ -7,3 +7,8 @@ class StrategyConfig(AppConfig):
     verbose_name = _("Strategy framework")
     demo_loader = "veikart.strategy.demo.load"
     demo_order = 20
+
+    def ready(self) -> None:
+        from veikart.strategy import workspace_hooks
+
+        workspace_hooks.register()

@@ -1,7 +1,9 @@
 """The strategy framework: strategies and their versions, goals, sub-goals, scenarios.
 
-What the public may see is decided once, in ``StrategyQuerySet.visible_to``;
-goals, sub-goals and scenarios are visible exactly when their strategy is.
+What the public may see is decided once, in ``StrategyQuerySet.published``, and
+who may read more in ``StrategyQuerySet.visible_to``; goals, sub-goals and
+scenarios are visible exactly when their strategy is. Sitemaps and feeds use
+``published()`` so that nothing a body member may read ever leaks into them.
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ class StrategyQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def visible_to(self, user) -> StrategyQuerySet:
-        """Every strategy for staff; only published ones for everyone else."""
-        return self if permissions.can_view_unpublished(user) else self.published()
+        """Every strategy for staff, the strategy office and body members; only published ones for everyone else."""
+        return self if permissions.can_read_strategy_drafts(user) else self.published()
 
     def current(self) -> Strategy | None:
         """The adopted strategy with the latest period start, else the newest one in the set."""
@@ -126,6 +128,14 @@ class OverarchingGoal(models.Model):
 
 
 class GoalQuerySet(models.QuerySet):
+    def published(self) -> GoalQuerySet:
+        """Goals of published strategies: what the public, the sitemap and feeds may list."""
+        return self.filter(strategy__in=Strategy.objects.published())
+
+    def without_sub_goals_in_use(self) -> GoalQuerySet:
+        """Goals of versions that are not superseded and that have no sub-goal yet."""
+        return self.exclude(strategy__status=Strategy.Status.SUPERSEDED).filter(sub_goals__isnull=True)
+
     def visible_to(self, user) -> GoalQuerySet:
         """Goals whose strategy the user may see."""
         return self.filter(strategy__in=Strategy.objects.visible_to(user))
@@ -211,7 +221,12 @@ class GoalOutcome(OrderedText):
 
 
 class SubGoalQuerySet(models.QuerySet):
+    def published(self) -> SubGoalQuerySet:
+        """Sub-goals of published strategies: what the public, the sitemap and feeds may list."""
+        return self.filter(strategy__in=Strategy.objects.published())
+
     def visible_to(self, user) -> SubGoalQuerySet:
+        """Sub-goals whose strategy the user may see."""
         return self.filter(strategy__in=Strategy.objects.visible_to(user))
 
 

@@ -31,6 +31,15 @@ def test_only_staff_see_unpublished_content_and_history(everyone):
     assert allowed(everyone, permissions.can_view_history) == {"strategy_office"}
 
 
+def test_strategy_drafts_are_read_by_staff_and_body_members(everyone):
+    assert allowed(everyone, permissions.can_read_strategy_drafts) == {"strategy_office", "body_member"}
+
+
+def test_a_deactivated_body_member_reads_no_strategy_drafts(body_member):
+    body_member.is_active = False
+    assert not permissions.can_read_strategy_drafts(body_member)
+
+
 def test_an_owner_editor_edits_only_what_its_organisation_owns(everyone, organisation):
     def rule(user):
         return permissions.can_edit_owned(user, [organisation])
