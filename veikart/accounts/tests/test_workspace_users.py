@@ -174,3 +174,26 @@ def test_an_unknown_user_answers_404(strategy_office):
 def test_an_organisation_filter_link_from_the_organisation_list_works(strategy_office, owner_editor, organisation):
     text = client_for(strategy_office).get("/forvaltning/organisasjoner/").text
     assert f"/forvaltning/brukere/?organisation={organisation.pk}" in text
+
+
+def test_the_lists_read_a_page_in_a_fixed_number_of_queries(
+    strategy_office, organisation, django_assert_max_num_queries
+):
+    from veikart.accounts.models import Organisation
+
+    Organisation.objects.bulk_create(Organisation(name=f"Etat {n:03}", slug=f"etat-{n:03}") for n in range(60))
+    User.objects.bulk_create(
+        User(username=f"bruker{n:03}", organisation=organisation, role=User.Role.OWNER_EDITOR) for n in range(60)
+    )
+    client = client_for(strategy_office)
+    # Session, user, count, page, the organisation filter's choices: none per row.
+    with django_assert_max_num_queries(8):
+        assert client.get(LIST).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get("/forvaltning/organisasjoner/").status_code == 200
+
+
+def test_the_edit_page_shows_the_users_organisation_chosen(strategy_office, owner_editor, organisation):
+    text = client_for(strategy_office).get(f"/forvaltning/brukere/{owner_editor.pk}/").text
+    assert f'<option value="{organisation.pk}" selected>Testeier A</option>' in text
+    assert 'name="organisation"' in text and 'id="id_organisation"' in text

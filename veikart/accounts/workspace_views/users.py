@@ -79,7 +79,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
 def user_invite(request: HttpRequest) -> HttpResponse:
     """Create a user without a password and mail them a link to choose one."""
     require_people_manager(request)
-    form = UserInviteForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    form = UserInviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             user, sent = services.user_invite(**form.cleaned_data, invited_by=request.user)
