@@ -174,3 +174,32 @@ def test_an_organisation_that_owns_roadmap_items_is_not_deleted(strategy_office,
     assert response.status_code == 409
     assert "Tiltak: 1" in response.text
     assert item.owners.filter(pk=unused.pk).exists()
+
+
+def test_an_organisation_responsible_for_an_indicator_is_not_deleted(strategy_office, unused):
+    from veikart.indicators.models import Indicator
+
+    Indicator.objects.create(code="X1", name="Andel", measure_type=Indicator.MeasureType.COUNT, responsible=unused)
+    client = client_for(strategy_office)
+    assert "Indikatorer: 1" in client.get(delete_url(unused)).text
+    assert client.post(delete_url(unused)).status_code == 409
+    assert Organisation.objects.filter(pk=unused.pk).exists()
+
+
+def test_a_reference_added_after_the_check_is_still_refused_clearly(strategy_office, unused, monkeypatch):
+    from veikart.indicators.models import Indicator
+
+    Indicator.objects.create(code="X2", name="Andel", measure_type=Indicator.MeasureType.COUNT, responsible=unused)
+    calls = iter([[], None])
+
+    def late_check(obj):
+        found = next(calls)
+        return found if found is not None else original(obj)
+
+    from veikart.accounts import references, services
+
+    original = references.references_to
+    monkeypatch.setattr(services, "references_to", late_check)
+    response = client_for(strategy_office).post(delete_url(unused))
+    assert response.status_code == 409
+    assert Organisation.objects.filter(pk=unused.pk).exists()

@@ -239,3 +239,25 @@ def test_contrast_with_white_follows_wcag():
     assert round(contrast_with_white("#ffffff"), 1) == 1.0
     assert round(contrast_with_white("#767676"), 1) == 4.5
     assert readable_with_white("#1e5aa0") and not readable_with_white("#ffdd00")
+
+
+def test_an_item_that_takes_a_phase_after_the_check_still_stops_the_delete(
+    strategy_office, phases, make_item, monkeypatch
+):
+    from veikart.accounts import references
+    from veikart.roadmap import workspace_reference
+
+    phase = phases["Innføring"]
+    make_item(phase=phase)
+    calls = []
+
+    def first_sees_nothing(obj):
+        calls.append(obj)
+        return [] if len(calls) == 1 else references.references_to(obj)
+
+    monkeypatch.setattr(workspace_reference, "references_to", first_sees_nothing)
+    response = client_for(strategy_office).post(f"{BASE}faser/{phase.pk}/slett/")
+    assert response.status_code == 409
+    assert "Tiltak: 1" in response.text
+    assert Phase.objects.filter(pk=phase.pk).exists()
+    assert len(calls) == 2  # the delete was tried, and refused by the database's PROTECT
