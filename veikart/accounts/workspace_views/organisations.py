@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from veikart.accounts.forms import OrganisationFilterForm, OrganisationForm
 from veikart.accounts.models import Organisation
-from veikart.accounts.references import references_to
+from veikart.accounts.references import Reference, references_to
 from veikart.accounts.services import StillReferenced, organisation_delete
 from veikart.accounts.workspace_views import require_people_manager
 from veikart.workspace.listing import Column, listing
@@ -140,7 +140,14 @@ def organisation_delete_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workspace/confirm.html", context)
 
 
-def _blocked(request, organisation, references, cancel_url, status=200) -> HttpResponse:
+def _blocked(
+    request: HttpRequest,
+    organisation: Organisation,
+    references: list[Reference],
+    cancel_url: str,
+    status: int = 200,
+) -> HttpResponse:
+    """The page that says why the organisation cannot be deleted (409 when a POST tried)."""
     context = {
         "title": _("Delete %(name)s") % {"name": organisation.name},
         "reason": _("%(name)s cannot be deleted while anything refers to it:") % {"name": organisation.name},
