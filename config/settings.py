@@ -136,6 +136,9 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
 
+# An invitation link works once, and for this many days after it was sent.
+INVITATION_MAX_AGE_DAYS = env_int("INVITATION_MAX_AGE_DAYS", 7)
+
 # Login throttling: lock a username+address pair after repeated failures.
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
@@ -200,6 +203,22 @@ if _LOCAL:
 # --- Site ---------------------------------------------------------------------
 SITE_NAME = env_str("SITE_NAME", "Veikart")
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+
+# --- E-mail ---------------------------------------------------------------------
+# Invitations and password resets. Without EMAIL_HOST a local set-up prints mail to the console;
+# in production Django's SMTP defaults apply (localhost:25). Tests use the in-memory backend.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Veikart <veikart@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if _LOCAL and env_str("EMAIL_HOST") is None
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
 
 # --- Roadmap -------------------------------------------------------------------
 # A previewed import file not applied or cancelled within this time is deleted at the next upload.

@@ -1,10 +1,12 @@
 """Organisations and the people who work for them."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from veikart.accounts.validators import validate_organisation_number
 
 
 class Organisation(models.Model):
@@ -27,7 +29,7 @@ class Organisation(models.Model):
         _("organisation number"),
         max_length=9,
         blank=True,
-        validators=[RegexValidator(r"^\d{9}$", _("An organisation number has nine digits."))],
+        validators=[validate_organisation_number],
         help_text=_("The nine-digit number in the Central Coordinating Register for Legal Entities."),
     )
     history = HistoricalRecords()
@@ -71,6 +73,16 @@ class User(AbstractUser):
         related_name="members",
     )
     role = models.CharField(_("role"), max_length=30, choices=Role.choices, blank=True, default="")
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default="nb",
+        help_text=_("The language of the e-mails Veikart sends this person."),
+    )
+    # Set each time the strategy office sends an invitation; the invitation link's token hashes it,
+    # so a new invitation makes every earlier link stop working.
+    invited_at = models.DateTimeField(_("invited"), null=True, blank=True, editable=False)
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("user")
@@ -81,3 +93,13 @@ class User(AbstractUser):
                 name="owner_editor_has_organisation",
             ),
         ]
+
+    @property
+    def display_name(self) -> str:
+        """The full name where there is one, else the username."""
+        return self.get_full_name() or self.username
+
+    @property
+    def invitation_pending(self) -> bool:
+        """Invited but has not yet set a password."""
+        return self.invited_at is not None and not self.has_usable_password()

@@ -46,6 +46,11 @@ def can_edit_framework(user: User | AnonymousUser) -> bool:
     return is_strategy_office(user)
 
 
+def can_manage_people(user: User | AnonymousUser) -> bool:
+    """Organisations and users (inviting, roles, deactivating): the strategy office only."""
+    return is_strategy_office(user)
+
+
 def can_use_workspace(user: User | AnonymousUser) -> bool:
     """The workspace under ``/forvaltning/``: the strategy office, owner editors and governance body members.
 

@@ -11,7 +11,7 @@ class RoadmapConfig(AppConfig):
     def ready(self) -> None:
         from veikart.core.sections import register_section
         from veikart.core.sitemaps import register_sitemap
-        from veikart.roadmap import sections, signals, sitemaps  # noqa: F401 - signals connect on import
+        from veikart.roadmap import sections, signals, sitemaps, workspace_reference  # noqa: F401 - signals connect on import
 
         register_section("goal", order=30, template="roadmap/_goal_section.html", context=sections.goal_items)
         register_section("sub_goal", order=30, template="roadmap/_goal_section.html", context=sections.sub_goal_items)
@@ -19,6 +19,7 @@ class RoadmapConfig(AppConfig):
         register_sitemap("roadmap-items", sitemaps.RoadmapItemSitemap)
         register_sitemap("roadmap-user-groups", sitemaps.UserGroupSitemap)
         self._register_workspace()
+        workspace_reference.register_pages()
 
     def _register_workspace(self) -> None:
         from veikart.accounts import permissions

@@ -117,3 +117,7 @@ def test_an_owner_editor_imports_only_the_indicators_its_organisation_is_respons
 
 def test_only_the_strategy_office_uploads_a_file_for_several_indicators(everyone):
     assert allowed(everyone, permissions.can_import_several_indicators) == {"strategy_office"}
+
+
+def test_only_the_strategy_office_manages_organisations_and_users(everyone):
+    assert allowed(everyone, permissions.can_manage_people) == {"strategy_office"}
