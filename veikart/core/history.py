@@ -113,19 +113,13 @@ def bulk_update_with_full_history(
 
     The records carry the many-to-many rows as they are in the database when this runs (a bulk
     update does not touch them), so the next diff shows no change to them. Returns the records.
+    Needs a database that returns the ids of bulk-inserted rows (PostgreSQL, SQLite 3.35 or later).
     """
     model._default_manager.bulk_update(objs, fields, batch_size=batch_size)
     manager = model.history
     records = manager.bulk_history_create(
         objs, batch_size=batch_size, update=True, default_user=user, default_change_reason=reason
     )
-    if not records or records[0].pk is None:
-        # A database that does not return ids from a bulk insert: read them back by object and date.
-        by_object = {
-            (row.id, row.history_date): row
-            for row in manager.filter(id__in=[obj.pk for obj in objs], history_type="~").order_by()
-        }
-        records = [by_object.get((record.id, record.history_date), record) for record in records]
     record_of = {record.id: record for record in records}
     for m2m_field in getattr(manager.model, "_history_m2m_fields", []):
         history_model = HistoricalRecords.m2m_models[m2m_field]

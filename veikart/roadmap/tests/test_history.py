@@ -151,3 +151,10 @@ def test_a_date_change_reads_in_norwegian_on_the_item_page(client, make_item):
     body = client.get(item.get_absolute_url()).content.decode()
     assert "01.01.2025" in body and "01.02.2025" in body
     assert "2025-02-01" not in body.split("Endringslogg")[-1]
+
+
+def test_staff_see_that_a_drafts_change_log_starts_at_publication(client, make_item, strategy_office):
+    item = make_item(title="Utkast", is_published=False)
+    client.force_login(strategy_office)
+    body = client.get(item.get_absolute_url()).content.decode()
+    assert "Endringsloggen begynner når tiltaket blir publisert." in body
