@@ -96,7 +96,15 @@ def public_history(indicator: Indicator, *, limit: int = 30) -> list[PublicEntry
     return entries[:limit]
 
 
-def _parts(model, records, periods, fields, headlines) -> list[PublicEntry]:
+def _parts(
+    model: type[Target] | type[Baseline],
+    records: list,
+    periods: list[Period],
+    fields: tuple[str, ...],
+    headlines: dict[str, str],
+) -> list[PublicEntry]:
+    """Entries for targets or the baseline; a change to none of ``fields`` (e.g. the demo flag) is left out."""
+
     def subject(record) -> str:
         value = plain_value(record.value)
         return f"{record.period} ({value})" if record.history_type != "~" else record.period
