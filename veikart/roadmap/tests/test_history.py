@@ -158,3 +158,22 @@ def test_staff_see_that_a_drafts_change_log_starts_at_publication(client, make_i
     client.force_login(strategy_office)
     body = client.get(item.get_absolute_url()).content.decode()
     assert "Endringsloggen begynner når tiltaket blir publisert." in body
+
+
+def test_the_migration_gives_records_of_earlier_imports_the_relations_they_left_out(make_item, nhn, citizens):
+    import importlib
+
+    from django.apps import apps
+    from simple_history.utils import bulk_update_with_history
+
+    repair = importlib.import_module("veikart.roadmap.migrations.0007_repair_import_history")
+    item = make_item(title="Tiltak", owners=[nhn], user_groups=[citizens])
+    for day in (2, 3):  # two imports the old way: records without owners or user groups
+        item.start_date = datetime.date(2025, 1, day)
+        bulk_update_with_history([item], RoadmapItem, ["start_date"], default_change_reason=repair.IMPORT_REASON)
+    assert set(diff_names(item, 1)) == {"start_date", "owners", "user_groups"}
+
+    repair.repair_import_records(apps, None)
+
+    assert diff_names(item, 0) == ["start_date"] and diff_names(item, 1) == ["start_date"]
+    assert [owner.organisation for owner in item.history.latest().owners.all()] == [nhn]
