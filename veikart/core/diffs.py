@@ -141,12 +141,13 @@ def field_diffs(
     *,
     fields: Iterable[str] | None = None,
     names: Names | None = None,
+    unnamed_changes: bool = False,
 ) -> list[FieldDiff]:
     """Every field that differs between two states of a ``model`` object, in the model's field order.
 
     A field missing from either state is skipped. A many-to-many change that involves only objects
-    ``names`` cannot name (hidden from this viewer) is shown with the names it has, or left out when
-    no name changes.
+    ``names`` cannot name (hidden from this viewer) is left out, or, with ``unnamed_changes``, kept
+    as a change with nothing named (for an edit conflict, where that something changed matters).
     """
     names = names or Names()
     result = []
@@ -162,7 +163,7 @@ def field_diffs(
             names.load(model_of, set(old) | set(new))
             removed = sorted(n for n in (names.get(model_of, pk) for pk in set(old) - set(new)) if n)
             added = sorted(n for n in (names.get(model_of, pk) for pk in set(new) - set(old)) if n)
-            if not added and not removed:
+            if not added and not removed and not unnamed_changes:
                 continue
             old_text = ", ".join(sorted(n for n in (names.get(model_of, pk) for pk in old) if n))
             new_text = ", ".join(sorted(n for n in (names.get(model_of, pk) for pk in new) if n))

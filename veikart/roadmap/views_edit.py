@@ -37,7 +37,7 @@ def changed_meanwhile(item: RoadmapItem, loaded_version: int, user: Any) -> list
     """The fields that differ between the version the editor loaded and the item now (``core.diffs``).
 
     Many-to-many fields count too; dependencies are named only as far as ``user`` may see them
-    (a change to a dependency on a draft they may not see is left out).
+    (a change to a dependency on a draft they may not see shows as a change with no name).
     """
     then = item.history.filter(version=loaded_version).order_by("-history_date", "-history_id").first()
     if then is None:
@@ -47,7 +47,7 @@ def changed_meanwhile(item: RoadmapItem, loaded_version: int, user: Any) -> list
     [before] = record_states(RoadmapItem, [then], fields)
     after = state_of(item, fields)
     lookup = Names({RoadmapItem: RoadmapItem.objects.visible_to(user)})
-    return field_diffs(RoadmapItem, before, after, fields=names, names=lookup)
+    return field_diffs(RoadmapItem, before, after, fields=names, names=lookup, unnamed_changes=True)
 
 
 @login_required

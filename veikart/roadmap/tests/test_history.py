@@ -177,3 +177,18 @@ def test_the_migration_gives_records_of_earlier_imports_the_relations_they_left_
 
     assert diff_names(item, 0) == ["start_date"] and diff_names(item, 1) == ["start_date"]
     assert [owner.organisation for owner in item.history.latest().owners.all()] == [nhn]
+
+
+def test_an_edit_conflict_over_a_dependency_the_editor_cannot_see_shows_a_change_with_no_name(
+    make_item, nhn, nhn_editor
+):
+    from veikart.roadmap.views_edit import changed_meanwhile
+
+    item = make_item(title="Tiltak", owners=[nhn])
+    draft = make_item(title="Hemmelig avhengighet", is_published=False)
+    item.version = 2  # saved by the strategy office meanwhile, as roadmap_item_update does
+    item.save()
+    item.depends_on.set([draft])
+    [difference] = changed_meanwhile(item, 1, nhn_editor)
+    assert difference.name == "depends_on" and (difference.added, difference.removed) == ([], [])
+    assert "Hemmelig" not in repr(difference)
