@@ -119,3 +119,26 @@ def test_an_owner_editor_edits_an_item_by_keyboard_and_the_form_is_accessible(pa
     main = page.inner_text("main")
     assert "Risiko for forsinkelse" in main
     assert "Nettbasert behandling (inkl. eBehandling) somatikk" in main
+
+
+def test_a_change_reads_as_a_marked_word_diff_on_the_item_page_and_in_the_staff_history(page, axe_violations):
+    import datetime
+
+    from veikart.roadmap.models import RoadmapItem
+
+    item = RoadmapItem.objects.get(delivery_id="56876000019903546")
+    item.title = f"{item.title} for alle"
+    item.start_date = datetime.date(2025, 2, 1)
+    item.save()
+    page.goto(page.base_url + item.get_absolute_url())
+    log = page.inner_text(".vk-change-log")
+    assert "satt inn:" in log and "for alle" in log and "01.01.2025" in log and "01.02.2025" in log
+    assert page.locator(".vk-change-log ins", has_text="for alle").count() == 1
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)
+
+    log_in(page, "strategikontor")
+    page.goto(page.base_url + f"/endringslogg/roadmap/roadmapitem/{item.pk}/")
+    assert "for alle" in page.inner_text("main")
+    violations = axe_violations(page)
+    assert violations == [], describe_violations(violations)

@@ -31,8 +31,17 @@ def write_history(
     Call it inside the transaction that changed the objects, after the change.
     Returns the number of history rows written.
     """
-    if not pks:
-        return 0
+    written = 0
+    for start in range(0, len(pks), _CHUNK):
+        written += _write_chunk(model, pks[start : start + _CHUNK], user=user, reason=reason, created=created)
+    return written
+
+
+# Keeps each statement's parameters well under SQLite's limit of 32,766.
+_CHUNK = 5000
+
+
+def _write_chunk(model: type[models.Model], pks: Sequence[int], *, user: Any, reason: str, created: bool) -> int:
     history_model = model.history.model
     table = model._meta.db_table
     source_columns = {field.column for field in model._meta.concrete_fields}

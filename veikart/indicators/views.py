@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from veikart.accounts import permissions
-from veikart.core.history import history_entries
 from veikart.indicators import exporters
 from veikart.indicators.forms import ImportForm, IndicatorFilterForm
+from veikart.indicators.history import public_history
 from veikart.indicators.models import Indicator
 from veikart.indicators.pages import indicator_overview, indicator_page, with_framework
 from veikart.indicators.services import observations_import
@@ -67,10 +67,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     context = indicator_page(indicator, dimension=request.GET.get("breakdown"), value=request.GET.get("value"))
     if request.htmx:
         return render(request, "indicators/_chart_panel.html", context)
-    context["definition_history"] = history_entries(indicator)[:20]
-    context["target_history"] = [
-        (target, entry) for target in indicator.targets.all() for entry in history_entries(target)[:5]
-    ]
+    context["change_log"] = public_history(indicator)
     context["can_view_history"] = permissions.can_view_history(request.user)
     return render(request, "indicators/indicator_detail.html", context)
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
+from veikart.core.history import reason_display
 from veikart.roadmap.models import Milestone, RoadmapItem
 
 _ANONYMOUS = AnonymousUser()
@@ -69,7 +70,7 @@ class RoadmapChangesFeed(Feed):
 
     def item_description(self, record) -> str:
         kind = _("New item") if record.history_type == "+" else _("Changed")
-        return f"{kind}. {record.history_change_reason or ''}".strip()
+        return f"{kind}. {reason_display(record.history_change_reason)}".strip()
 
     def item_link(self, record) -> str:
         return reverse("roadmap:item-detail", kwargs={"pk": record.id})

@@ -1,75 +1,89 @@
-"""The public change log of a roadmap item: what changed, and when, while it was published.
+"""The public change log of a roadmap item: what changed, and when, while it was public.
 
-Records from before publication (drafts) are left out, and so are who made a
-change and internal fields; staff see the full diff at ``core:change-history``.
+The log starts at publication: its first entry is "published" and shows no earlier values; what
+was entered while the item (or its strategy) was unpublished never appears, and after a period
+unpublished the item comes back as "published again", again without the values in between. Within
+public periods it lists the item's changed public fields (as ``core.diffs`` shows them, with
+dependencies named only when they are public themselves) and its milestones: added, changed, done
+and removed. Who made a change, and internal fields, are left out; staff see the full history at
+``core:change-history``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import datetime
 
-from veikart.roadmap.models import Grouping, Phase, RoadmapItem
-from veikart.strategy.models import SubGoal
+from django.utils.translation import gettext as _
+
+from veikart.core.diffs import Names, plain_value
+from veikart.core.history import (
+    Period,
+    PublicEntry,
+    intersect_periods,
+    public_changes,
+    public_child_changes,
+    publication_entries,
+    published_periods,
+)
+from veikart.roadmap.models import Milestone, RoadmapItem
 
 PUBLIC_FIELDS = (
     "title",
     "description",
     "sub_goal",
+    "further_sub_goals",
     "grouping",
     "phase",
     "start_date",
     "end_date",
     "status",
+    "owners",
+    "user_groups",
+    "depends_on",
     "delivery_id",
 )
-_RELATED = {"sub_goal": SubGoal, "grouping": Grouping, "phase": Phase}
+_PUBLICATION = ("history_id", "history_date", "history_type", "is_published")
 
 
-@dataclass
-class PublicChange:
-    label: str
-    old: Any
-    new: Any
-
-
-@dataclass
-class PublicEntry:
-    when: Any
-    created: bool
-    changes: list[PublicChange]
+def public_periods(item: RoadmapItem) -> list[Period]:
+    """When the item was public: published itself, within a published strategy."""
+    item_periods = published_periods(item.history.only(*_PUBLICATION))
+    strategy = item.sub_goal.goal.strategy
+    strategy_records = list(strategy.history.only(*_PUBLICATION))
+    if strategy_records:
+        strategy_periods = published_periods(strategy_records)
+    else:  # created before its history was kept
+        strategy_periods = [(datetime.datetime.min.replace(tzinfo=datetime.UTC), None)] if strategy.is_published else []
+    return intersect_periods(item_periods, strategy_periods)
 
 
 def public_change_log(item: RoadmapItem, *, limit: int = 20) -> list[PublicEntry]:
-    """Entries newest first; the first published record counts as "published", later ones list changed fields."""
-    records = list(item.history.filter(is_published=True).order_by("history_date", "history_id"))
-    names: dict[tuple[str, Any], str] = {}
-    wanted = {(field, getattr(record, f"{field}_id")) for record in records for field in _RELATED}
-    for field, model in _RELATED.items():
-        pks = {pk for name, pk in wanted if name == field and pk}
-        names.update({(field, obj.pk): str(obj) for obj in model.objects.filter(pk__in=pks)})
-
-    def shown(record, field: str) -> Any:
-        if field in _RELATED:
-            return names.get((field, getattr(record, f"{field}_id")), "")
-        if field == "status":
-            return record.get_status_display()
-        return getattr(record, field)
-
-    entries: list[PublicEntry] = []
-    previous = None
-    for record in records:
-        if previous is None:
-            entries.append(PublicEntry(when=record.history_date, created=True, changes=[]))
-        else:
-            changes = [
-                PublicChange(
-                    str(RoadmapItem._meta.get_field(field).verbose_name), shown(previous, field), shown(record, field)
-                )
-                for field in PUBLIC_FIELDS
-                if shown(previous, field) != shown(record, field)
-            ]
-            if changes:
-                entries.append(PublicEntry(when=record.history_date, created=False, changes=changes))
-        previous = record
-    return list(reversed(entries))[:limit]
+    """The item's public entries, newest first, at most ``limit`` of them; none while it was never public."""
+    periods = public_periods(item)
+    if not periods:
+        return []
+    names = Names({RoadmapItem: RoadmapItem.objects.published()})
+    records = list(item.history.order_by("history_date", "history_id"))
+    entries = publication_entries(periods)
+    entries += public_changes(RoadmapItem, records, periods, PUBLIC_FIELDS, names=names)
+    milestones = Milestone.history.filter(item_id=item.pk).order_by("history_date", "history_id")
+    headlines = {
+        "+": _("Milestone added: %(subject)s"),
+        "~": _("Milestone changed: %(subject)s"),
+        "-": _("Milestone removed: %(subject)s"),
+    }
+    for entry, before, record in public_child_changes(
+        Milestone,
+        list(milestones),
+        periods,
+        ("date", "title"),
+        subject=lambda record: f"{plain_value(record.date)} {record.title}",
+        headlines=headlines,
+    ):
+        done = record.history_type == "~" and before is not None and record.is_done and not before.is_done
+        if done:
+            entries.append(PublicEntry(entry.when, _("Milestone done: %(subject)s") % {"subject": record.title}))
+        if entry.changes or record.history_type != "~":
+            entries.append(entry)
+    entries.sort(key=lambda entry: entry.when, reverse=True)
+    return entries[:limit]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -9,17 +10,22 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from django.utils.translation import gettext_noop
+from simple_history.utils import bulk_create_with_history
 
 from veikart.core import db
+from veikart.core.history import bulk_update_with_full_history
 from veikart.roadmap.dependencies import dependency_cycle_error, lock_dependency_changes
 from veikart.roadmap.importers import ImportPlan, Progress, plan_import
 from veikart.roadmap.models import Grouping, RoadmapItem, RoadmapItemSearch
 from veikart.roadmap.search import search_index_refresh
 from veikart.strategy.models import Strategy
 
+logger = logging.getLogger(__name__)
+
 _BATCH = 1000
-IMPORT_REASON = "Import of the official roadmap export"
+# Stored in English and translated where the history is shown (``core.history.reason_display``).
+IMPORT_REASON = gettext_noop("Import of the official roadmap export")
 
 
 def roadmap_import(
@@ -105,8 +111,18 @@ def _apply(plan: ImportPlan, *, user: Any, publish_new: bool) -> None:
         changed.append(item)
     if changed:
         fields = ["title", "sub_goal", "grouping", "phase", "start_date", "end_date", "delivery_id", "updated_at"]
-        bulk_update_with_history(changed, RoadmapItem, [*fields, "version"], **history)
+        # One record per item, holding its owners, user groups and other relations as they are:
+        # the import does not touch them, so the history must not show them changed.
+        bulk_update_with_full_history(
+            changed, RoadmapItem, [*fields, "version"], user=user, reason=IMPORT_REASON, batch_size=_BATCH
+        )
     search_index_refresh([item.pk for item in created] + [item.pk for item in changed])
+    logger.info(
+        "Roadmap import by %s: %d items created, %d updated",
+        getattr(user, "username", None) or "system",
+        len(created),
+        len(changed),
+    )
 
 
 class EditConflict(Exception):

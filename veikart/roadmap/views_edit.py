@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -14,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from veikart.accounts import permissions
+from veikart.core.diffs import FieldDiff, Names, field_diffs, state_of
+from veikart.core.history import record_states
 from veikart.roadmap.forms import EDITABLE_FIELDS, FRAMING_FIELDS, ImportUploadForm, RoadmapItemForm, item_formsets
 from veikart.roadmap.importers import ImportFileError, plan_import
 from veikart.roadmap.models import RoadmapItem
@@ -32,63 +33,21 @@ def get_editable_item_for(request: HttpRequest, pk: int) -> RoadmapItem:
     return item
 
 
-@dataclass
-class Difference:
-    label: str
-    then: Any
-    now: Any
+def changed_meanwhile(item: RoadmapItem, loaded_version: int, user: Any) -> list[FieldDiff]:
+    """The fields that differ between the version the editor loaded and the item now (``core.diffs``).
 
-
-def _shown(obj: Any, name: str) -> Any:
-    field = RoadmapItem._meta.get_field(name)
-    if field.is_relation:
-        related_id = getattr(obj, f"{name}_id")
-        return str(field.related_model.objects.filter(pk=related_id).first() or "") if related_id else ""
-    if field.choices:
-        return dict(field.choices).get(getattr(obj, name), getattr(obj, name))
-    return getattr(obj, name)
-
-
-def _related_pks(obj: Any, name: str) -> set[int]:
-    """The ids a many-to-many field of an item or of one of its history records points to."""
-    target = RoadmapItem._meta.get_field(name).m2m_reverse_field_name()
-    rows = getattr(obj, name).all()
-    if isinstance(obj, RoadmapItem):
-        return {row.pk for row in rows}
-    return {getattr(row, f"{target}_id") for row in rows}
-
-
-def _related_shown(name: str, pks: set[int], visible_items) -> str:
-    model = RoadmapItem._meta.get_field(name).related_model
-    objects = visible_items.filter(pk__in=pks) if model is RoadmapItem else model.objects.filter(pk__in=pks)
-    return ", ".join(sorted(str(obj) for obj in objects))
-
-
-def changed_meanwhile(item: RoadmapItem, loaded_version: int, user: Any) -> list[Difference]:
-    """The fields that differ between the version the editor loaded and the item now.
-
-    Many-to-many fields count too; dependencies are named only as far as
-    ``user`` may see them (a dependency on a draft shows as a change with no name).
+    Many-to-many fields count too; dependencies are named only as far as ``user`` may see them
+    (a change to a dependency on a draft they may not see shows as a change with no name).
     """
     then = item.history.filter(version=loaded_version).order_by("-history_date", "-history_id").first()
     if then is None:
         return []
-    differences = []
-    visible_items = RoadmapItem.objects.visible_to(user)
-    for name in EDITABLE_FIELDS + FRAMING_FIELDS + ["depends_on"]:
-        field = RoadmapItem._meta.get_field(name)
-        if field.many_to_many:
-            before_pks, after_pks = _related_pks(then, name), _related_pks(item, name)
-            if before_pks == after_pks:
-                continue
-            before = _related_shown(name, before_pks, visible_items)
-            after = _related_shown(name, after_pks, visible_items)
-        else:
-            before, after = _shown(then, name), _shown(item, name)
-            if before == after:
-                continue
-        differences.append(Difference(str(field.verbose_name), before, after))
-    return differences
+    names = EDITABLE_FIELDS + FRAMING_FIELDS + ["depends_on"]
+    fields = [RoadmapItem._meta.get_field(name) for name in names]
+    [before] = record_states(RoadmapItem, [then], fields)
+    after = state_of(item, fields)
+    lookup = Names({RoadmapItem: RoadmapItem.objects.visible_to(user)})
+    return field_diffs(RoadmapItem, before, after, fields=names, names=lookup, unnamed_changes=True)
 
 
 @login_required
@@ -96,7 +55,7 @@ def changed_meanwhile(item: RoadmapItem, loaded_version: int, user: Any) -> list
 def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit an item; a save based on an older version is refused, showing what changed and keeping the input."""
     item = get_editable_item_for(request, pk)
-    conflict: list[Difference] | None = None
+    conflict: list[FieldDiff] | None = None
     if request.method == "POST":
         form = RoadmapItemForm(request.POST, instance=item, user=request.user)
         formsets = item_formsets(item, request.POST)

@@ -48,7 +48,10 @@ def test_staff_see_a_diff_of_each_change(demo, strategy_office):
     goal.save()
     url = reverse("core:change-history", kwargs={"app_label": "strategy", "model_name": "goal", "pk": goal.pk})
     html = client_for(strategy_office).get(url).content.decode()
-    assert "En enklere arbeidshverdag" in html and "<del" in html and "Enklere arbeidshverdag" in html
+    # A word diff: the changed words are marked, the unchanged ones stay as context.
+    assert '<del class="vk-diff-del"><span class="ds-sr-only">slettet: </span>Enklere</del>' in html
+    assert '<ins class="vk-diff-add"><span class="ds-sr-only">satt inn: </span>En enklere</ins>' in html
+    assert " arbeidshverdag" in html
 
 
 @pytest.mark.parametrize("persona", [None, "outsider", "owner_editor", "body_member"])

@@ -270,7 +270,6 @@ T = {
         "%(label)s endret fra «%(old)s» til «%(new)s».",
         "%(label)s endra frå «%(old)s» til «%(new)s».",
     ),
-    "No changes since publication.": ("Ingen endringer siden publisering.", "Ingen endringar sidan publisering."),
     "Full change history": ("Full endringshistorikk", "Full endringshistorikk"),
     "Edit “%(title)s”": ("Rediger «%(title)s»", "Rediger «%(title)s»"),
     "Edit": ("Rediger", "Rediger"),
@@ -403,6 +402,19 @@ T = {
     "Import complete: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.": (
         "Importen er fullført: %(created)s opprettet, %(updated)s oppdatert, %(unchanged)s uendret.",
         "Importen er fullført: %(created)s oppretta, %(updated)s oppdaterte, %(unchanged)s uendra.",
+    ),
+    "Import of the official roadmap export": (
+        "Import av det offisielle uttrekket av veikartet",
+        "Import av det offisielle uttrekket av vegkartet",
+    ),
+    "From when you opened the form to now": ("Fra du åpnet skjemaet til nå", "Frå du opna skjemaet til no"),
+    "Milestone added: %(subject)s": ("Milepæl lagt til: %(subject)s", "Milepæl lagd til: %(subject)s"),
+    "Milestone changed: %(subject)s": ("Milepæl endret: %(subject)s", "Milepæl endra: %(subject)s"),
+    "Milestone removed: %(subject)s": ("Milepæl fjernet: %(subject)s", "Milepæl fjerna: %(subject)s"),
+    "Milestone done: %(subject)s": ("Milepæl nådd: %(subject)s", "Milepæl nådd: %(subject)s"),
+    "The change log starts when the item is published.": (
+        "Endringsloggen begynner når tiltaket blir publisert.",
+        "Endringsloggen byrjar når tiltaket blir publisert.",
     ),
 }
 

@@ -349,7 +349,7 @@ def test_a_conflict_keeps_the_typed_dependencies_and_shows_theirs(
     assert list(nhn_item.depends_on.all()) == [digi_ung]
     assert response.context["form"]["depends_on"].value() == "56876000019903546"
     assert "56876000019903546</textarea>" in response.content.decode()
-    differences = {d.label: (d.then, d.now) for d in response.context["conflict"]}
+    differences = {d.label: (d.old, d.new) for d in response.context["conflict"]}
     assert differences["depends on"] == ("", "Digi-ung: UngMestring")
 
 

@@ -142,7 +142,7 @@ def test_the_second_of_two_concurrent_saves_is_refused_and_keeps_what_was_typed(
     assert response.status_code == 409
     nhn_item.refresh_from_db()
     assert nhn_item.title == "Kontorets navn" and nhn_item.description == ""
-    differences = {d.label: (d.then, d.now) for d in response.context["conflict"]}
+    differences = {d.label: (d.old, d.new) for d in response.context["conflict"]}
     assert differences["name"] == ("NHN-tiltak", "Kontorets navn")
     assert differences["status"] == ("Not started", "Delayed")
     body = response.content.decode()

@@ -86,3 +86,10 @@ def test_the_atom_feed_lists_changes_to_public_items_only(client, make_item):
     body = client.get(reverse("roadmap:changes-feed")).content.decode()
     assert "<feed" in body and "Andre navn" in body and "Første navn" in body
     assert "Utkast" not in body
+
+
+def test_the_atom_feed_gives_the_change_reason_in_the_feeds_language(client, strategy, phases):
+    roadmap_import(data=excel_csv(REAL_ROWS))
+    body = client.get(reverse("roadmap:changes-feed")).content.decode()
+    assert "Import av det offisielle uttrekket av veikartet" in body
+    assert "Import of the official roadmap export" not in body
