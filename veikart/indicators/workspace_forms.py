@@ -19,6 +19,17 @@ PERIOD_HELP = _("A year (2030), a quarter (2030-Q4), a month (2030-12) or a day 
 VALUE_HELP = _("A number; a decimal comma or point.")
 
 
+class NumberField(forms.DecimalField):
+    """A decimal typed the Norwegian way or the English way, in any language: ``2,5``, ``2.5``, ``1 000``."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(" ", "").replace("\xa0", "")
+            if "," in value and "." not in value:
+                value = value.replace(",", ".")
+        return super().to_python(value)
+
+
 def _goal_label(goal: Goal) -> str:
     return f"{goal.strategy.title}: {goal}"
 
@@ -53,6 +64,7 @@ class IndicatorForm(WorkspaceFormMixin, forms.ModelForm):
             "status",
             "status_reason",
         ]
+        field_classes = {"scale_min": NumberField, "scale_max": NumberField}
         widgets = {
             "sub_goals": forms.CheckboxSelectMultiple,
             "definition": forms.Textarea(attrs={"rows": 4}),
@@ -105,6 +117,7 @@ class TargetForm(_PeriodValueForm):
     class Meta:
         model = Target
         fields = ["period", "value", "justification", "is_demo"]
+        field_classes = {"value": NumberField}
         widgets = {"justification": forms.Textarea(attrs={"rows": 3})}
 
 
@@ -112,6 +125,7 @@ class BaselineForm(_PeriodValueForm):
     class Meta:
         model = Baseline
         fields = ["period", "value", "note"]
+        field_classes = {"value": NumberField}
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
@@ -140,6 +154,16 @@ class DimensionValueForm(WorkspaceFormMixin, forms.ModelForm):
             .order_by("dimension__position", "dimension__code", "position", "code")
         )
         parent.label_from_instance = lambda value: f"{value.dimension.name}: {value.label} ({value.code})"
+
+    def clean_code(self) -> str:
+        # Checked here so the message sits at the field (the database's rule would be a form-wide error).
+        code = self.cleaned_data["code"]
+        taken = DimensionValue.objects.filter(dimension_id=self.instance.dimension_id, code=code)
+        if taken.exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("This dimension already has a value with the code “%(code)s”."), params={"code": code}
+            )
+        return code
 
 
 class IndicatorFilterForm(WorkspaceFormMixin, forms.Form):
