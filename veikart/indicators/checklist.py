@@ -46,7 +46,7 @@ def missing(indicator: Indicator, today: datetime.date | None = None) -> list[st
         lacks.append(_("No target."))
     if indicator.status != Indicator.Status.RETIRED:
         if indicator.latest_period_key is None:
-            lacks.append(_("No data yet."))
+            lacks.append(_("No data for the total yet."))
         elif indicator.is_overdue:
             lacks.append(_("Data for %(period)s is overdue.") % {"period": due_period(indicator.frequency, today).text})
     return lacks

@@ -10,10 +10,12 @@ with data ends before its due period ends, or it has no data at all. Retired ind
 overdue: no more data is expected for them.
 
 **The latest period with data** is the latest period of the headline series (the total), which is
-what progress and the public pages use; for an indicator with no total, the latest period of any
-breakdown. Both are read from the observations' unique index (indicator, breakdown, period), the
-total with one index probe per indicator, so the list and the count stay one query each however
-many observations there are. A period's sort key holds its end date and its granularity, so the
+what progress, the status and the public pages use: figures for breakdowns alone give the
+indicator no status, so they do not make it up to date. It is read from the observations' unique
+index (indicator, breakdown, period) with one probe per indicator, so the list and the count stay
+one query each however many observations there are. (Falling back on the latest breakdown for an
+indicator without a total was tried: PostgreSQL's estimate for that subquery, though never run,
+made it compile the whole query, which cost a second at a million observations.) A period's sort key holds its end date and its granularity, so the
 period is read back from the key without another lookup (``period_from_sort_key``).
 """
 
@@ -26,7 +28,6 @@ from django.db.models import (
     Case,
     F,
     IntegerField,
-    Max,
     OuterRef,
     Q,
     QuerySet,
@@ -34,7 +35,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from veikart.indicators.models import Indicator, Observation
@@ -88,10 +88,11 @@ def period_from_sort_key(key: int | None) -> str:
 def with_freshness(indicators: QuerySet, today: datetime.date | None = None) -> QuerySet:
     """``indicators`` annotated with ``latest_period_key`` (None without data) and ``is_overdue``."""
     today = today or timezone.localdate()
-    own = Observation.objects.filter(indicator=OuterRef("pk"))
-    latest_total = own.filter(breakdown_key="").order_by("-period_key").values("period_key")[:1]
-    # Read only for indicators without a total: COALESCE stops at its first non-null argument.
-    latest_any = own.order_by().values("indicator").annotate(latest=Max("period_key")).values("latest")
+    latest_total = (
+        Observation.objects.filter(indicator=OuterRef("pk"), breakdown_key="")
+        .order_by("-period_key")
+        .values("period_key")[:1]
+    )
     due = Case(
         *[
             # A key at or above the due period's end date times ten ends no earlier than it.
@@ -101,7 +102,7 @@ def with_freshness(indicators: QuerySet, today: datetime.date | None = None) -> 
         output_field=IntegerField(),
     )
     return indicators.annotate(
-        latest_period_key=Coalesce(Subquery(latest_total), Subquery(latest_any)),
+        latest_period_key=Subquery(latest_total),
         due_period_key=due,
     ).annotate(
         is_overdue=Case(

@@ -52,19 +52,19 @@ def test_overdue_indicators_are_found_by_their_latest_period():
         "Q-STALE": (QUARTERLY, {"2026-Q2": 1}, "", True),
         "M-FRESH": (MONTHLY, {"2026-10": 1}, "", False),
         "M-STALE": (MONTHLY, {"2026-09": 1}, "", True),
-        "BREAKDOWN-ONLY": (YEARLY, {"2025": 1}, "region=01", False),
+        "BREAKDOWN-ONLY": (YEARLY, {"2025": 1}, "region=01", True),
         "NO-DATA": (YEARLY, {}, "", True),
     }
     for code, (frequency, series, key, _overdue) in cases.items():
         indicator = make_indicator(code=code, frequency=frequency)
         add_observations(indicator, series, breakdown_key=key)
-    # An old total does not hide a later breakdown's absence: the total is the headline.
+    # A breakdown's later figure does not make up for an old total: the total is the headline.
     add_observations(Indicator.objects.get(code="Y-STALE"), {"2025": 1}, breakdown_key="region=01")
     retired = make_indicator(code="RETIRED", status=Indicator.Status.RETIRED, status_reason="Erstattet.")
     assert retired
     found = {i.code: i.is_overdue for i in with_freshness(Indicator.objects.all(), TODAY)}
     assert found == {code: case[3] for code, case in cases.items()} | {"RETIRED": False}
-    assert overdue_count(Indicator.objects.all(), TODAY) == 4
+    assert overdue_count(Indicator.objects.all(), TODAY) == 5
 
 
 @pytest.mark.django_db

@@ -43,7 +43,7 @@ def test_our_indicators_says_what_each_lacks_and_links_to_the_upload_page(world,
         "Ready to publish, not published.",
         "No baseline.",
         "No target.",
-        "No data yet.",
+        "No data for the total yet.",
     ]
     assert f"{reverse('indicators:import')}?indicator=EGEN-UPUB" in response.text
 
