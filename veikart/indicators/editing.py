@@ -41,17 +41,21 @@ def publication_gaps(indicator: Indicator) -> list[str]:
     The public pages show an indicator under its goal, with its name and definition, and only
     once the goal's strategy is published.
     """
-    gaps = []
+    return list(_publication_gaps_by_field(indicator).values())
+
+
+def _publication_gaps_by_field(indicator: Indicator) -> dict[str, str]:
+    gaps = {}
     if not indicator.name.strip():
-        gaps.append(_("It has no name."))
+        gaps["name"] = _("It has no name.")
     if not indicator.definition.strip():
-        gaps.append(_("It has no definition."))
+        gaps["definition"] = _("It has no definition.")
     if indicator.goal_id is None:
-        gaps.append(_("It belongs to no goal."))
+        gaps["goal"] = _("It belongs to no goal.")
     elif not indicator.goal.strategy.is_published:
-        gaps.append(
-            _("Its goal belongs to “%(strategy)s”, which is not published.") % {"strategy": indicator.goal.strategy}
-        )
+        gaps["goal"] = _("Its goal belongs to “%(strategy)s”, which is not published.") % {
+            "strategy": indicator.goal.strategy
+        }
     return gaps
 
 
@@ -82,7 +86,11 @@ def values_outside_bounds(indicator: Indicator) -> list[str]:
 
 
 def indicator_save(*, indicator: Indicator, sub_goals: Iterable[SubGoal], user: User) -> Indicator:
-    """Create or update ``indicator`` with its sub-goals; refuses bounds that stored values fall outside."""
+    """Create or update ``indicator`` with its sub-goals.
+
+    Refuses sub-goals of another goal, bounds that stored values fall outside, and, for a published
+    indicator, removing what the public pages need (``publication_gaps``).
+    """
     created = indicator.pk is None
     indicator.full_clean()
     sub_goals = list(sub_goals)
@@ -95,6 +103,13 @@ def indicator_save(*, indicator: Indicator, sub_goals: Iterable[SubGoal], user: 
         )
     if outside := values_outside_bounds(indicator):
         raise ValidationError({"scale_max": outside})
+    if indicator.is_published and (gaps := _publication_gaps_by_field(indicator)):
+        raise ValidationError(
+            {
+                field: _("A published indicator needs this: %(gap)s Unpublish it first to remove it.") % {"gap": gap}
+                for field, gap in gaps.items()
+            }
+        )
     try:
         with transaction.atomic():
             indicator._history_user = user

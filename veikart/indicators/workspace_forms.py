@@ -8,6 +8,7 @@ the services in ``editing``, whose errors the views put back on the form.
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
@@ -36,7 +37,7 @@ def _goal_label(goal: Goal) -> str:
 
 class IndicatorForm(WorkspaceFormMixin, forms.ModelForm):
     source_url = forms.URLField(
-        label=Indicator._meta.get_field("source_url").verbose_name,
+        label=capfirst(Indicator._meta.get_field("source_url").verbose_name),
         max_length=500,
         required=False,
         assume_scheme="https",

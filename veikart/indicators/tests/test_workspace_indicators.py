@@ -150,6 +150,19 @@ def test_saving_a_stale_copy_of_an_indicator_does_not_write_its_old_data_revisio
     assert Indicator.objects.get(pk=indicator.pk).data_revision == raised + 1
 
 
+def test_a_published_indicator_keeps_what_the_public_pages_need(strategy_office):
+    goal = make_goal()
+    indicator = make_indicator(code="EMRAM", goal=goal, definition="Nivå.")
+    data = _form(goal, definition="", goal="", sub_goals=[], measure_type="count", scale_min="", scale_max="")
+    response = client_for(strategy_office).post(ws("indicator-edit", pk=indicator.pk), data)
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert "A published indicator needs this: It has no definition." in " ".join(errors["definition"])
+    assert "It belongs to no goal." in " ".join(errors["goal"])
+    indicator.refresh_from_db()
+    assert indicator.definition == "Nivå." and indicator.goal == goal
+
+
 def test_publishing_after_confirmation_puts_the_indicator_on_the_public_pages(
     strategy_office, anonymous_client, caplog
 ):
