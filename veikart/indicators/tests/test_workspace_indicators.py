@@ -276,6 +276,9 @@ def test_the_list_filters_by_goal_and_responsible_organisation(listed, strategy_
         ("-latest", ["A-FRESH", "B-STALE", "C-EMPTY"]),
         ("published", ["B-STALE", "A-FRESH", "C-EMPTY"]),
         ("nonsense", ["A-FRESH", "B-STALE", "C-EMPTY"]),
+        ("-overdue", ["C-EMPTY", "B-STALE", "A-FRESH"]),
+        ("goal", ["A-FRESH", "C-EMPTY", "B-STALE"]),
+        ("-responsible", ["B-STALE", "C-EMPTY", "A-FRESH"]),
     ],
 )
 def test_the_list_sorts(listed, strategy_office, on_december_first, sort, codes):
