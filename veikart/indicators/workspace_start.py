@@ -22,7 +22,8 @@ def own_indicators(request: HttpRequest) -> QuerySet:
 
 
 def own_panel(request: HttpRequest) -> dict | None:
-    """The start page's "our indicators" for an owner editor: how many, how many lack something."""
+    """The start page's "our indicators" for an owner editor: how many, how many wait for data, and up
+    to five that lack something; None (no panel) when the organisation is responsible for none."""
     indicators = list(own_indicators(request))
     if not indicators:
         return None
@@ -31,7 +32,6 @@ def own_panel(request: HttpRequest) -> dict | None:
     return {
         "count": len(indicators),
         "lacking": lacking[:5],
-        "lacking_count": len(lacking),
         "overdue": overdue,
         "url": reverse("ws-indicators:own-list"),
     }

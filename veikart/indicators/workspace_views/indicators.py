@@ -1,5 +1,5 @@
 """Indicators in the workspace: the strategy office's list, create, edit, publish and unpublish; an
-indicator's page; the owner editors' "our indicators"; the start page's panel and attention check."""
+indicator's page; the owner editors' "our indicators" (their start-page panel: ``workspace_start``)."""
 
 from __future__ import annotations
 
