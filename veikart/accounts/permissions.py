@@ -148,3 +148,27 @@ def can_import_several_indicators(user: User | AnonymousUser) -> bool:
     Everyone else who may import chooses one of their indicators, and every row must be for it.
     """
     return is_strategy_office(user)
+
+
+def can_edit_indicators(user: User | AnonymousUser) -> bool:
+    """Indicator definitions, baselines, targets, dimensions and their publication: the strategy office only."""
+    return is_strategy_office(user)
+
+
+def can_list_own_indicators(user: User | AnonymousUser) -> bool:
+    """The workspace's "our indicators": owner editors, for the indicators their organisation is responsible for."""
+    return editable_organisation(user) is not None
+
+
+def workspace_indicators(user: User | AnonymousUser, indicators: QuerySet) -> QuerySet:
+    """Of ``indicators``, those ``user`` may open in the workspace.
+
+    Every one for the strategy office; for an owner editor, those its organisation is responsible for
+    (published or not) and the published ones of everyone else; none for anyone else.
+    """
+    if is_strategy_office(user):
+        return indicators
+    organisation = editable_organisation(user)
+    if organisation is None:
+        return indicators.none()
+    return (indicators.filter(responsible=organisation) | indicators.published()).distinct()

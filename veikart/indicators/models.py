@@ -205,6 +205,18 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    def save(self, *args, **kwargs) -> None:
+        # An update never writes ``data_revision`` back: the copy in memory may be older than the row
+        # (a target saved meanwhile raised it), and writing it back would let the ``post_save`` raise
+        # land on a revision whose progress is already cached. ``revisions`` raises it after the save.
+        if not self._state.adding and kwargs.get("update_fields") is None and not kwargs.get("force_insert"):
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.name != "data_revision"
+            ]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("indicators:indicator-detail", kwargs={"code": self.code})
 
@@ -328,6 +340,41 @@ class Target(PeriodValueMixin):
 
     def __str__(self) -> str:
         return f"{self.indicator.code} {self.period}: {self.value}"
+
+    def clean(self) -> None:
+        errors: dict = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "period" not in errors and self.indicator_id is not None:
+            message = self.overlap_error()
+            if message:
+                errors.setdefault("period", []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
+    def overlap_error(self) -> str | None:
+        """Why this target's period cannot stand beside the indicator's other targets, or None.
+
+        Two targets may not share a period, nor cover overlapping time (``2030`` and ``2030-Q4``):
+        progress reads one target per point in time.
+        """
+        try:
+            period = parse_period(self.period)
+        except PeriodError:
+            return None
+        others = Target.objects.filter(indicator_id=self.indicator_id).exclude(pk=self.pk)
+        for other_text in others.values_list("period", flat=True):
+            other = parse_period(other_text)
+            if other.text == period.text:
+                return gettext("There is already a target for %(period)s.") % {"period": period.text}
+            if period.start <= other.end and other.start <= period.end:
+                return gettext("%(period)s overlaps the target for %(other)s; target periods may not overlap.") % {
+                    "period": period.text,
+                    "other": other.text,
+                }
+        return None
 
 
 class ObservationImport(models.Model):

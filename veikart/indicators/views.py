@@ -117,7 +117,14 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     limited = not permissions.can_import_several_indicators(request.user)
     importable = permissions.importable_indicators(request.user, Indicator.objects.all())
-    form = ImportForm(request.POST or None, request.FILES or None, indicators=importable, indicator_required=limited)
+    form = ImportForm(
+        request.POST or None,
+        request.FILES or None,
+        indicators=importable,
+        indicator_required=limited,
+        # The workspace links here with the indicator chosen (``?indicator=<code>``).
+        initial={"indicator": request.GET.get("indicator")},
+    )
     report = None
     if request.method == "POST" and form.is_valid():
         upload, indicator = form.cleaned_data["file"], form.cleaned_data["indicator"]

@@ -121,3 +121,34 @@ def test_only_the_strategy_office_uploads_a_file_for_several_indicators(everyone
 
 def test_only_the_strategy_office_manages_organisations_and_users(everyone):
     assert allowed(everyone, permissions.can_manage_people) == {"strategy_office"}
+
+
+def test_only_the_strategy_office_edits_indicator_definitions_targets_and_dimensions(everyone):
+    assert allowed(everyone, permissions.can_edit_indicators) == {"strategy_office"}
+
+
+def test_owner_editors_have_our_indicators(everyone):
+    assert allowed(everyone, permissions.can_list_own_indicators) == {"owner_editor", "other_owner_editor"}
+
+
+def test_the_workspace_shows_an_owner_editor_its_own_indicators_and_published_ones(
+    everyone, organisation, other_organisation
+):
+    from veikart.indicators.models import Indicator
+    from veikart.indicators.tests.factories import make_goal, make_indicator
+
+    goal = make_goal()
+    make_indicator(code="OWN-HIDDEN", goal=goal, responsible=organisation, published=False)
+    make_indicator(code="OTHER-HIDDEN", goal=goal, responsible=other_organisation, published=False)
+    make_indicator(code="OTHER", goal=goal, responsible=other_organisation)
+
+    def codes(name):
+        return set(
+            permissions.workspace_indicators(everyone[name], Indicator.objects.all()).values_list("code", flat=True)
+        )
+
+    assert codes("strategy_office") == {"OWN-HIDDEN", "OTHER-HIDDEN", "OTHER"}
+    assert codes("owner_editor") == {"OWN-HIDDEN", "OTHER"}
+    assert codes("other_owner_editor") == {"OTHER-HIDDEN", "OTHER"}
+    for name in ("body_member", "outsider", "anonymous"):
+        assert codes(name) == set()
