@@ -65,10 +65,14 @@ class RoadmapItemFilter(django_filters.FilterSet):
             sub_goal_labels.append((code, f"{code} {short_title or title}"[:90]))
         sub_goal_labels.sort()
         self._phases = {slug: (pk, name) for pk, slug, name in Phase.objects.values_list("pk", "slug", "name")}
-        # Only organisations that own an item of the list (what the viewer may see of this strategy):
-        # one EXISTS per organisation over the owners table, probing the visible items' ids.
-        owned_visible = RoadmapItem.owners.through.objects.filter(
-            organisation_id=OuterRef("pk"), roadmapitem_id__in=self.queryset.values("pk")
+        # Only organisations that own an item of the list (what the viewer may see of this strategy).
+        # Per organisation, its rows of the owners table (index led by the organisation) are read
+        # until one names a visible item, looked up by id: a few index probes each. Both databases
+        # plan this shape well; ``roadmapitem_id IN (visible ids)`` makes SQLite probe the index once
+        # per visible item for each organisation, and a plain join makes PostgreSQL hash every item.
+        visible_item = self.queryset.filter(pk=OuterRef("roadmapitem_id"))
+        owned_visible = RoadmapItem.owners.through.objects.filter(organisation_id=OuterRef("pk")).filter(
+            Exists(visible_item)
         )
         owners = Organisation.objects.filter(Exists(owned_visible)).order_by("name")
         self._owners = {slug: (pk, name) for pk, slug, name in owners.values_list("pk", "slug", "name")}
