@@ -236,7 +236,10 @@ class Indicator(models.Model):
             errors["status_reason"] = _("Say why the indicator was retired.")
         # Not tied to a field, so that a form without the goal or the publication flag shows it too.
         if self.is_published and self.goal_id and (error := unpublished_strategy_error(goals=[self.goal])):
-            errors[NON_FIELD_ERRORS] = error
+            # One published before its strategy version was unpublished stays as it is, hidden with it.
+            saved = Indicator.objects.filter(pk=self.pk).values_list("is_published", "goal_id").first()
+            if saved != (True, self.goal_id):
+                errors[NON_FIELD_ERRORS] = error
         if errors:
             raise ValidationError(errors)
 

@@ -261,7 +261,11 @@ class RoadmapItem(models.Model):
             raise ValidationError({"grouping": _("The grouping belongs to another sub-goal.")})
         # Not tied to a field: an owner editor's form has neither the sub-goal nor the publication flag.
         if self.is_published and self.sub_goal_id and (error := unpublished_strategy_error([self.sub_goal.strategy])):
-            raise ValidationError(error)
+            # An item published before its strategy version was unpublished stays as it is (hidden
+            # with the version) and can still be edited; only publishing it or moving it there is refused.
+            saved = RoadmapItem.objects.filter(pk=self.pk).values_list("is_published", "sub_goal_id").first()
+            if saved != (True, self.sub_goal_id):
+                raise ValidationError(error)
 
     @property
     def description_html(self) -> SafeString:

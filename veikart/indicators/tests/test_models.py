@@ -96,6 +96,15 @@ def test_a_published_indicator_cannot_measure_a_goal_of_an_unpublished_strategy(
     make_indicator(goal=make_goal(published=False), published=False)
 
 
+def test_an_indicator_published_before_its_strategy_was_unpublished_can_still_be_edited():
+    goal = make_goal()
+    indicator = make_indicator(goal=goal)
+    Strategy.objects.filter(pk=goal.strategy_id).update(is_published=False)
+    indicator = Indicator.objects.get(pk=indicator.pk)
+    indicator.name = "Nytt navn"
+    indicator.full_clean()
+
+
 def test_the_sub_goals_of_a_published_indicator_are_checked_by_the_same_rule():
     from veikart.indicators.models import unpublished_strategy_error
 

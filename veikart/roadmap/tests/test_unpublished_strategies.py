@@ -167,12 +167,20 @@ def test_the_admin_refuses_a_published_item_under_a_draft_strategy(make_item, dr
     assert "strategiversjon som ikke er publisert" in str(form.non_field_errors())
 
 
-def test_an_owner_editors_form_reports_the_rule_without_crashing(make_item, nhn, nhn_editor, draft_sub_goal):
-    # An item published before the rule existed; the owner editor's form has no publication field.
-    item = make_item(owners=[nhn], sub_goal=draft_sub_goal)
-    form = RoadmapItemForm(
-        {"title": "Nytt navn", "status": item.status, "version": item.version}, instance=item, user=nhn_editor
-    )
+def test_an_item_published_before_its_strategy_was_unpublished_can_still_be_edited(
+    make_item, nhn, nhn_editor, strategy_office, strategy, sub_goal
+):
+    item = make_item(owners=[nhn])
+    Strategy.objects.filter(pk=strategy.pk).update(is_published=False)
+    item.refresh_from_db()
+    item.full_clean()  # no dead end: it stays as it is, hidden with its strategy
+    data = {"title": "Nytt navn", "status": item.status, "version": item.version}
+    form = RoadmapItemForm(data, instance=item, user=nhn_editor)
+    assert form.is_valid(), form.errors
+    # Moving it to another sub-goal of the unpublished version while published is refused.
+    other = SubGoal.objects.get(strategy=strategy, code="1A")
+    data = {**data, "sub_goal": other.pk, "is_published": "on"}
+    form = RoadmapItemForm(data, instance=item, user=strategy_office)
     assert not form.is_valid()
     assert "strategiversjon som ikke er publisert" in str(form.non_field_errors())
 
