@@ -152,6 +152,8 @@ _LOCAL = DEBUG or TESTING
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not _LOCAL)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not _LOCAL)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# A form refused for its security token gets a page in the site's design saying nothing was saved.
+CSRF_FAILURE_VIEW = "veikart.core.views.csrf_failure"
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if _LOCAL else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0

@@ -29,5 +29,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler403 = "veikart.core.views.permission_denied"
 handler404 = "veikart.core.views.page_not_found"
 handler500 = "veikart.core.views.server_error"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -97,6 +97,24 @@ class DimensionValue(models.Model):
     @property
     def breakdown_key(self) -> str:
         return f"{self.dimension.code}={self.code}"
+
+
+def unpublished_strategy_error(*, goals=(), sub_goals=()) -> str | None:
+    """Why a published indicator cannot measure these goals and sub-goals, or None.
+
+    The rule: a published indicator measures only goals and sub-goals of published strategy
+    versions. ``Indicator.clean`` checks the goal; the sub-goals are saved after the indicator, so a
+    form that edits them checks them with this function. Should a strategy be unpublished later,
+    an indicator of one of its goals is hidden with it (``IndicatorQuerySet.published``).
+    """
+    strategies = [goal.strategy for goal in goals] + [sub_goal.strategy for sub_goal in sub_goals]
+    hidden = sorted({str(strategy) for strategy in strategies if not strategy.is_published})
+    if not hidden:
+        return None
+    return _(
+        "A published indicator cannot measure a goal or sub-goal of an unpublished strategy version "
+        "(%(strategies)s). Publish the strategy version first, or leave the indicator unpublished."
+    ) % {"strategies": ", ".join(hidden)}
 
 
 class IndicatorQuerySet(models.QuerySet):
@@ -228,6 +246,12 @@ class Indicator(models.Model):
             errors["scale_max"] = _("The highest value must be above the lowest.")
         if self.status == self.Status.RETIRED and not self.status_reason.strip():
             errors["status_reason"] = _("Say why the indicator was retired.")
+        # Not tied to a field, so that a form without the goal or the publication flag shows it too.
+        if self.is_published and self.goal_id and (error := unpublished_strategy_error(goals=[self.goal])):
+            # One published before its strategy version was unpublished stays as it is, hidden with it.
+            saved = Indicator.objects.filter(pk=self.pk).values_list("is_published", "goal_id").first()
+            if saved != (True, self.goal_id):
+                errors[NON_FIELD_ERRORS] = error
         if errors:
             raise ValidationError(errors)
 

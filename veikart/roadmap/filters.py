@@ -27,7 +27,8 @@ class RoadmapItemFilter(django_filters.FilterSet):
     looks its object up again. Owner and user group filter with ``IN (subquery)`` rather than a
     join, so no row is repeated and no ``DISTINCT`` is needed however many owners an item has, and
     the database can start from the (small) set of the owner's items. Goals with no sub-goals have
-    no items and are not offered.
+    no items and are not offered; nor are organisations that own none of the items in ``queryset``
+    (the items the viewer may see), so a draft's owner is not revealed by the owner filter.
     """
 
     goal = django_filters.ChoiceFilter(label=_("Goal"), method="filter_goal")
@@ -64,9 +65,16 @@ class RoadmapItemFilter(django_filters.FilterSet):
             sub_goal_labels.append((code, f"{code} {short_title or title}"[:90]))
         sub_goal_labels.sort()
         self._phases = {slug: (pk, name) for pk, slug, name in Phase.objects.values_list("pk", "slug", "name")}
-        owners = Organisation.objects.filter(
-            Exists(RoadmapItem.owners.through.objects.filter(organisation_id=OuterRef("pk")))
-        ).order_by("name")
+        # Only organisations that own an item of the list (what the viewer may see of this strategy).
+        # Per organisation, its rows of the owners table (index led by the organisation) are read
+        # until one names a visible item, looked up by id: a few index probes each. Both databases
+        # plan this shape well; ``roadmapitem_id IN (visible ids)`` makes SQLite probe the index once
+        # per visible item for each organisation, and a plain join makes PostgreSQL hash every item.
+        visible_item = self.queryset.filter(pk=OuterRef("roadmapitem_id"))
+        owned_visible = RoadmapItem.owners.through.objects.filter(organisation_id=OuterRef("pk")).filter(
+            Exists(visible_item)
+        )
+        owners = Organisation.objects.filter(Exists(owned_visible)).order_by("name")
         self._owners = {slug: (pk, name) for pk, slug, name in owners.values_list("pk", "slug", "name")}
         self._user_groups = {slug: (pk, name) for pk, slug, name in UserGroup.objects.values_list("pk", "slug", "name")}
         years = range(strategy.period_start, strategy.period_end + 1) if strategy else []

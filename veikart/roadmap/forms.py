@@ -15,7 +15,8 @@ from veikart.roadmap.dependencies import (
     reference_of,
     resolve_references,
 )
-from veikart.roadmap.models import Grouping, Link, Milestone, RoadmapItem
+from veikart.roadmap.models import Grouping, Link, Milestone, RoadmapItem, unpublished_strategy_error
+from veikart.strategy.models import Strategy, SubGoal
 
 EDITABLE_FIELDS = ["title", "description", "phase", "status", "start_date", "end_date", "grouping", "user_groups"]
 FRAMING_FIELDS = ["sub_goal", "further_sub_goals", "delivery_id", "owners", "is_published"]
@@ -65,17 +66,20 @@ class RoadmapItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["version"] = self.instance.version
+        # Every choice is of the item's strategy, and only if the user may see that strategy.
+        sub_goals = SubGoal.objects.visible_to(user).filter(strategy=self.instance.sub_goal.strategy_id)
         if not permissions.can_edit_roadmap_framing(user):
             for name in FRAMING_FIELDS:
                 del self.fields[name]
         else:
             self.fields["owners"].queryset = Organisation.objects.order_by("name")
-            sub_goals = self.fields["sub_goal"].queryset.filter(strategy=self.instance.sub_goal.strategy_id)
             self.fields["sub_goal"].queryset = sub_goals
             self.fields["further_sub_goals"].queryset = sub_goals
-        self.fields["grouping"].queryset = Grouping.objects.filter(
-            sub_goal__strategy=self.instance.sub_goal.strategy_id
-        )
+        if sub_goals.exists():
+            self.fields["grouping"].queryset = Grouping.objects.filter(sub_goal__in=sub_goals)
+        else:
+            # A strategy the user may not see: none of its groupings is offered, and the item keeps its own.
+            del self.fields["grouping"]
         self.dependency_candidates = (
             RoadmapItem.objects.visible_to(user)
             .in_strategy(self.instance.sub_goal.strategy)
@@ -118,6 +122,13 @@ class RoadmapItemForm(forms.ModelForm):
         sub_goal = cleaned.get("sub_goal") or self.instance.sub_goal
         if grouping and sub_goal and grouping.sub_goal_id != sub_goal.pk:
             self.add_error("grouping", _("The grouping belongs to another sub-goal."))
+        # The model checks the sub-goal (``RoadmapItem.clean``); the further sub-goals are saved after it.
+        is_published = cleaned.get("is_published", self.instance.is_published)
+        further = cleaned.get("further_sub_goals")
+        if is_published and further:
+            strategies = Strategy.objects.filter(pk__in={sub_goal.strategy_id for sub_goal in further})
+            if error := unpublished_strategy_error(strategies):
+                self.add_error("further_sub_goals", error)
         return cleaned
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from veikart.roadmap.models import Grouping, Phase, RoadmapItem
+from veikart.roadmap.models import Grouping, Phase, RoadmapItem, unpublished_strategy_error
 from veikart.strategy.models import Strategy, SubGoal
 
 OFFICIAL_COLUMNS = {
@@ -303,6 +303,13 @@ def plan_import(
     if plan.problems:
         return plan
     _match(plan, parsed, strategy)
+    # A published item belongs to a published strategy version: none is moved into a draft one.
+    # (New items are created unpublished there; see ``services.roadmap_import``.)
+    if error := unpublished_strategy_error([strategy]):
+        own = {sub_goal.pk for sub_goal in sub_goals.values()}
+        for row in plan.updated:
+            if row.item.is_published and row.item.sub_goal_id not in own:
+                plan.problems.append(Problem(row.row, names["sub_goal"], error))
     return plan
 
 
@@ -436,7 +443,16 @@ def _parse_row(plan, number, cells, columns, names, header, sub_goals, phases, p
 def _match(plan: ImportPlan, parsed: list[PlannedRow], strategy: Strategy) -> None:
     """Match rows to items (delivery id first, else name + sub-goal) and sort them into the plan."""
     items = RoadmapItem.objects.select_related("grouping").only(
-        "pk", "title", "sub_goal_id", "grouping__name", "phase_id", "start_date", "end_date", "delivery_id", "version"
+        "pk",
+        "title",
+        "sub_goal_id",
+        "grouping__name",
+        "phase_id",
+        "start_date",
+        "end_date",
+        "delivery_id",
+        "version",
+        "is_published",
     )
     ids = [row.delivery_id for row in parsed if row.delivery_id]
     by_id = {}

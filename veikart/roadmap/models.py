@@ -113,6 +113,23 @@ class UserGroup(models.Model):
 LIST_ORDER = ("sub_goal_id", "grouping_id", "title", "id")
 
 
+def unpublished_strategy_error(strategies) -> str | None:
+    """Why a published item cannot belong to sub-goals of these strategy versions, or None if it may.
+
+    The rule: a published item belongs only to sub-goals (its sub-goal and further sub-goals) of
+    published strategy versions. Checked by ``RoadmapItem.clean`` (the sub-goal), the edit form (the
+    further sub-goals, saved after the item) and the import. Should a strategy version be unpublished
+    later, its items are hidden with it (``RoadmapItemQuerySet.published``).
+    """
+    hidden = sorted({str(strategy) for strategy in strategies if not strategy.is_published})
+    if not hidden:
+        return None
+    return _(
+        "A published item cannot belong to a sub-goal of an unpublished strategy version (%(strategies)s). "
+        "Publish the strategy version first, or leave the item unpublished."
+    ) % {"strategies": ", ".join(hidden)}
+
+
 class RoadmapItemQuerySet(models.QuerySet):
     def published(self) -> RoadmapItemQuerySet:
         """Items the public may see: published, in a published strategy."""
@@ -253,6 +270,13 @@ class RoadmapItem(models.Model):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
         if self.grouping_id and self.sub_goal_id and self.grouping.sub_goal_id != self.sub_goal_id:
             raise ValidationError({"grouping": _("The grouping belongs to another sub-goal.")})
+        # Not tied to a field: an owner editor's form has neither the sub-goal nor the publication flag.
+        if self.is_published and self.sub_goal_id and (error := unpublished_strategy_error([self.sub_goal.strategy])):
+            # An item published before its strategy version was unpublished stays as it is (hidden
+            # with the version) and can still be edited; only publishing it or moving it there is refused.
+            saved = RoadmapItem.objects.filter(pk=self.pk).values_list("is_published", "sub_goal_id").first()
+            if saved != (True, self.sub_goal_id):
+                raise ValidationError(error)
 
     @property
     def description_html(self) -> SafeString:

@@ -43,7 +43,10 @@ def roadmap_import(
     All or nothing: the plan is applied in one transaction, so a failure leaves
     the roadmap as it was. Importing the same file again finds every row
     unchanged and writes nothing. New items are published unless
-    ``publish_new`` is false; existing items keep their publication flag,
+    ``publish_new`` is false or the strategy version is not published (a
+    published item belongs to a published version; existing published items
+    of another version are not moved into an unpublished one, see
+    ``importers.plan_import``); existing items keep their publication flag,
     owners, user groups and everything else the export does not carry.
     An import that creates or updates ``db.STATISTICS_REFRESH_ROWS`` items
     or more refreshes the planner's statistics of the tables it wrote after
@@ -83,7 +86,7 @@ def _apply(plan: ImportPlan, *, user: Any, publish_new: bool) -> None:
             start_date=row.start_date,
             end_date=row.end_date,
             delivery_id=row.delivery_id,
-            is_published=publish_new,
+            is_published=publish_new and plan.strategy.is_published,
             created_at=now,
             updated_at=now,
         )

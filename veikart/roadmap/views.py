@@ -226,7 +226,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "strategy": item.sub_goal.goal.strategy,
             "owners": item.owners.all(),
             "user_groups": item.user_groups.all(),
-            "further_sub_goals": item.further_sub_goals.select_related("goal"),
+            "further_sub_goals": item.further_sub_goals.visible_to(request.user).select_related("goal__strategy"),
             "milestones": item.milestones.all(),
             "links": item.links.all(),
             "depends_on": visible.filter(dependants=item).select_related("phase"),

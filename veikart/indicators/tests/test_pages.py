@@ -15,6 +15,7 @@ from veikart.indicators.tests.factories import (
     plain_user,
     strategy_office_user,
 )
+from veikart.strategy.models import Strategy
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,9 @@ def test_the_strategy_office_sees_an_unpublished_indicator(client, hidden):
 
 
 def test_an_indicator_of_an_unpublished_strategy_is_hidden(client):
-    indicator = make_indicator(code="DRAFT", goal=make_goal(published=False))
+    goal = make_goal()
+    indicator = make_indicator(code="DRAFT", goal=goal)
+    Strategy.objects.filter(pk=goal.strategy_id).update(is_published=False)  # unpublished after the fact
     assert client.get(indicator.get_absolute_url()).status_code == 404
 
 

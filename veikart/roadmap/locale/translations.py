@@ -9,6 +9,13 @@ import json
 import re
 
 T = {
+    "A published item cannot belong to a sub-goal of an unpublished strategy version (%(strategies)s). "
+    "Publish the strategy version first, or leave the item unpublished.": (
+        "Et publisert tiltak kan ikke høre til et delmål i en strategiversjon som ikke er publisert (%(strate"
+        "gies)s). Publiser strategiversjonen først, eller la tiltaket være upublisert.",
+        "Eit publisert tiltak kan ikkje høyre til eit delmål i ein strategiversjon som ikkje er publisert (%("
+        "strategies)s). Publiser strategiversjonen først, eller la tiltaket vere upublisert.",
+    ),
     "Roadmap": ("Veikart", "Vegkart"),
     "Roadmap milestones": ("Milepæler i veikartet", "Milepælar i vegkartet"),
     "Roadmap changes": ("Endringer i veikartet", "Endringar i vegkartet"),
