@@ -21,7 +21,7 @@ from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from veikart.core.diffs import Names, plain_value
+from veikart.core.diffs import plain_value
 from veikart.core.history import (
     Period,
     PublicEntry,
@@ -33,6 +33,7 @@ from veikart.core.history import (
     published_periods,
 )
 from veikart.indicators.models import Baseline, Indicator, Observation, ObservationImport, Target
+from veikart.strategy.models import public_names
 
 # Change reasons written by the observation import (``services``), translated where shown.
 REASONS = (gettext_noop("Import"), gettext_noop("Before correction"))
@@ -66,7 +67,7 @@ def public_history(indicator: Indicator, *, limit: int = 30) -> list[PublicEntry
         return []
     records = list(indicator.history.order_by("history_date", "history_id"))
     entries = publication_entries(periods)
-    entries += public_changes(Indicator, records, periods, public_fields(), names=Names())
+    entries += public_changes(Indicator, records, periods, public_fields(), names=public_names())
     targets = Target.history.filter(indicator_id=indicator.pk).order_by("history_date", "history_id")
     entries += _parts(
         Target,

@@ -68,6 +68,8 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     if request.htmx:
         return render(request, "indicators/_chart_panel.html", context)
     context["change_log"] = public_history(indicator)
+    # Only the sub-goals of strategy versions the reader may see: a draft version's codes do not leak.
+    context["sub_goals"] = indicator.sub_goals.filter(strategy__in=Strategy.objects.visible_to(request.user))
     context["can_view_history"] = permissions.can_view_history(request.user)
     return render(request, "indicators/indicator_detail.html", context)
 

@@ -15,7 +15,7 @@ import datetime
 
 from django.utils.translation import gettext as _
 
-from veikart.core.diffs import Names, plain_value
+from veikart.core.diffs import plain_value
 from veikart.core.history import (
     Period,
     PublicEntry,
@@ -26,6 +26,7 @@ from veikart.core.history import (
     published_periods,
 )
 from veikart.roadmap.models import Milestone, RoadmapItem
+from veikart.strategy.models import public_names
 
 PUBLIC_FIELDS = (
     "title",
@@ -62,7 +63,7 @@ def public_change_log(item: RoadmapItem, *, limit: int = 20) -> list[PublicEntry
     periods = public_periods(item)
     if not periods:
         return []
-    names = Names({RoadmapItem: RoadmapItem.objects.published()})
+    names = public_names({RoadmapItem: RoadmapItem.objects.published()})
     records = list(item.history.order_by("history_date", "history_id"))
     entries = publication_entries(periods)
     entries += public_changes(RoadmapItem, records, periods, PUBLIC_FIELDS, names=names)

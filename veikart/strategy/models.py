@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
+from veikart.core.diffs import Names
 
 
 class SustainableDevelopmentGoal(models.Model):
@@ -324,3 +325,15 @@ class TargetGroup(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def public_names(querysets: dict | None = None) -> Names:
+    """Names of related objects for a public change log: goals and sub-goals only of published
+    strategy versions (a draft version's codes and titles are not revealed), plus ``querysets``."""
+    return Names(
+        {
+            Goal: Goal.objects.filter(strategy__is_published=True),
+            SubGoal: SubGoal.objects.filter(strategy__is_published=True),
+            **(querysets or {}),
+        }
+    )

@@ -158,3 +158,16 @@ def test_the_upload_page_lists_every_problem(client, public):
     html = response.content.decode()
     assert response.status_code == 400
     assert "row 2, column" in html and "row 3, column" in html
+
+
+def test_the_indicator_page_names_no_sub_goal_of_an_unpublished_strategy_version(client, goal):
+    from veikart.strategy.models import SubGoal
+
+    indicator = make_indicator(code="SUBG", goal=goal)
+    public_sub_goal = SubGoal.objects.create(goal=goal, code="1Q", title="Offentlig")
+    draft_goal = make_goal(published=False, number=7)
+    draft_sub_goal = SubGoal.objects.create(goal=draft_goal, code="7Q", title="Utkast")
+    indicator.sub_goals.set([public_sub_goal, draft_sub_goal])
+    page = client.get(indicator.get_absolute_url()).text
+    assert ">1Q<" in page
+    assert "7Q" not in page
