@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from veikart.accounts import permissions
+
 
 class Organisation(models.Model):
     """An organisation that owns initiatives, reports data or responds to consultations."""
@@ -54,7 +56,12 @@ class Organisation(models.Model):
 
 
 class User(AbstractUser):
-    """A person with a login. Their role decides what they may change."""
+    """A person with a login. Their role decides what they may change.
+
+    ``is_staff`` follows the role: saving sets it to whether the user may use
+    the admin (``permissions.can_use_admin``), since Django's own code reads the
+    flag that way. Setting it by hand has no effect.
+    """
 
     class Role(models.TextChoices):
         NONE = "", _("No role")
@@ -81,3 +88,9 @@ class User(AbstractUser):
                 name="owner_editor_has_organisation",
             ),
         ]
+
+    def save(self, *args, **kwargs) -> None:
+        self.is_staff = permissions.can_use_admin(self)
+        if kwargs.get("update_fields"):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "is_staff"}
+        super().save(*args, **kwargs)
