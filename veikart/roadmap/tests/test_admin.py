@@ -1,11 +1,17 @@
 """Saving a roadmap item in the admin: the site's version check both ways, and no version for a save that changes nothing."""
 
 import datetime
+import threading
+import time
 
 import pytest
+from django.db import connection, transaction
+from django.forms.models import model_to_dict
 from django.urls import reverse
 
+from veikart.roadmap.admin import RoadmapItemAdminForm
 from veikart.roadmap.models import Milestone, RoadmapItem
+from veikart.roadmap.services import EditConflict, roadmap_item_update
 from veikart.roadmap.tests.test_editing import edit_url, form_data
 
 
@@ -201,3 +207,47 @@ def test_a_conflict_found_only_when_saving_writes_nothing_and_answers_with_a_mes
     assert response.status_code == 302 and response["Location"] == admin_url(nhn_item)
     nhn_item.refresh_from_db()
     assert (nhn_item.title, nhn_item.version) == ("Lagret imens", 2)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite runs write transactions one at a time")
+@pytest.mark.django_db(transaction=True)
+def test_a_site_save_arriving_between_the_admins_check_and_its_save_waits_and_is_refused_on_postgresql(sub_goal):
+    item = RoadmapItem.objects.create(title="Kjernejournal i sykehjem", sub_goal=sub_goal)
+    outcome: list[str] = []
+
+    def site_save() -> None:
+        try:
+            loaded = RoadmapItem.objects.get(pk=item.pk)
+            loaded.title = "Sidens navn"
+            roadmap_item_update(item=loaded, loaded_version=1, user=None, m2m={})
+            outcome.append("saved")
+        except EditConflict:
+            outcome.append("refused")
+        finally:
+            connection.close()  # this thread's own connection
+
+    data = {key: value for key, value in model_to_dict(item).items() if value is not None and value != []}
+    with transaction.atomic():  # as the admin's change view validates and saves
+        form = RoadmapItemAdminForm({**data, "title": "Adminens navn", "loaded_version": 1}, instance=item)
+        assert form.is_valid()
+        thread = threading.Thread(target=site_save)
+        thread.start()
+        waited = _wait_for_a_session_waiting_on_a_lock(thread)
+        roadmap_item_update(item=form.instance, loaded_version=1, user=None, m2m={})
+    thread.join(timeout=10)
+    assert (waited, outcome) == (True, ["refused"])
+    item.refresh_from_db()
+    assert (item.title, item.version) == ("Adminens navn", 2)
+
+
+def _wait_for_a_session_waiting_on_a_lock(thread: threading.Thread) -> bool:
+    """True once another session waits for a lock; False if ``thread`` ended or 10 s passed first."""
+    deadline = time.monotonic() + 10
+    with connection.cursor() as cursor:
+        while thread.is_alive() and time.monotonic() < deadline:
+            # pg_locks rather than pg_stat_activity, which a transaction reads once and keeps.
+            cursor.execute("SELECT count(*) FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()")
+            if cursor.fetchone()[0]:
+                return True
+            time.sleep(0.02)
+    return False
