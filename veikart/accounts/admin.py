@@ -3,10 +3,10 @@ import logging
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation, User
+from veikart.core.admin import HistoryAdmin
 
 logger = logging.getLogger(__name__)
 
@@ -17,7 +17,7 @@ SUPERUSERS_ONLY_FIELDS = ("groups", "user_permissions")
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind", "organisation_number"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "organisation_number"]

@@ -6,8 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from veikart.core.admin import HistoryAdmin
 from veikart.core.forms import ASSUME_HTTPS
 from veikart.roadmap.dependencies import dependency_cycle_error, lock_dependency_changes
 from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem, UserGroup
@@ -16,19 +16,19 @@ from veikart.roadmap.views_edit import changed_meanwhile
 
 
 @admin.register(Phase)
-class PhaseAdmin(SimpleHistoryAdmin):
+class PhaseAdmin(HistoryAdmin):
     list_display = ["name", "order", "colour", "is_rollout"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(UserGroup)
-class UserGroupAdmin(SimpleHistoryAdmin):
+class UserGroupAdmin(HistoryAdmin):
     list_display = ["name", "order"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Grouping)
-class GroupingAdmin(SimpleHistoryAdmin):
+class GroupingAdmin(HistoryAdmin):
     list_display = ["name", "sub_goal"]
     list_filter = ["sub_goal__strategy"]
     search_fields = ["name"]
@@ -113,7 +113,7 @@ class RoadmapItemAdminForm(forms.ModelForm):
 
 
 @admin.register(RoadmapItem)
-class RoadmapItemAdmin(SimpleHistoryAdmin):
+class RoadmapItemAdmin(HistoryAdmin):
     """Roadmap items; a change is saved by ``roadmap_item_update``, with the version check of the site's form.
 
     Reverting to an older record from the history is turned off: it would
