@@ -8,7 +8,7 @@ from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from veikart.core.admin import HistoryAdmin
-from veikart.core.forms import ASSUME_HTTPS
+from veikart.core.forms import ASSUME_HTTPS, with_unix_newlines
 from veikart.roadmap.dependencies import dependency_cycle_error, lock_dependency_changes
 from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem, UserGroup
 from veikart.roadmap.services import DependencyCycle, EditConflict, roadmap_item_update, roadmap_item_version_check
@@ -68,6 +68,9 @@ class RoadmapItemAdminForm(forms.ModelForm):
             del self.fields["loaded_version"]
         elif not self.is_bound:
             self.initial["loaded_version"] = self.instance.version
+
+    def clean_description(self) -> str:
+        return with_unix_newlines(self.cleaned_data["description"])
 
     def clean_depends_on(self):
         dependencies = self.cleaned_data["depends_on"]

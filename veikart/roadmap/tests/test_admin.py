@@ -143,6 +143,18 @@ def test_saving_the_sites_form_unchanged_writes_no_version_and_no_history(client
     assert nhn_item.version == 1 and nhn_item.history.count() == history
 
 
+def test_a_description_sent_back_with_a_browsers_line_breaks_is_no_change(client, office, nhn_editor, nhn_item):
+    RoadmapItem.objects.filter(pk=nhn_item.pk).update(description="Første avsnitt.\n\nAndre avsnitt.")
+    nhn_item.refresh_from_db()
+    as_sent = "Første avsnitt.\r\n\r\nAndre avsnitt."
+    data = loaded_admin_form(office, nhn_item)
+    assert office.post(admin_url(nhn_item), {**data, "description": as_sent}).status_code == 302
+    client.force_login(nhn_editor)
+    assert client.post(edit_url(nhn_item), form_data(nhn_item, description=as_sent)).status_code == 302
+    nhn_item.refresh_from_db()
+    assert nhn_item.version == 1
+
+
 def test_changing_one_field_on_the_site_adds_exactly_one_history_row(client, nhn_editor, nhn_item):
     client.force_login(nhn_editor)
     history = nhn_item.history.count()
