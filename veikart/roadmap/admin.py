@@ -145,10 +145,13 @@ class RoadmapItemAdmin(HistoryAdmin):
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except (EditConflict, DependencyCycle):
+        except (EditConflict, DependencyCycle) as error:
             # The form checked both while it validated, holding the locks until the save, so this
             # is not expected; if it happens, nothing was written, and saying so beats an error page.
-            messages.error(request, _("Someone else saved this item while you were editing it"))
+            if isinstance(error, DependencyCycle):
+                messages.error(request, str(error))
+            else:
+                messages.error(request, _("Someone else saved this item while you were editing it"))
             return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
