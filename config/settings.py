@@ -40,7 +40,8 @@ INSTALLED_APPS = [
     "veikart.roadmap",
     "veikart.indicators",
     "veikart.workspace",
-    "django.contrib.admin",
+    # Django's admin, with Veikart's site: it lets in by role (``veikart.accounts.admin_site``).
+    "veikart.accounts.admin_config.VeikartAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -131,6 +132,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # The admin's model permissions, from the role (``veikart.accounts.backends``).
+    "veikart.accounts.backends.RolePermissionBackend",
 ]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"

@@ -31,11 +31,11 @@ ORGANISATIONS = [
 ]
 
 USERS = [
-    # (username, first name, last name, role, organisation short name, is_staff)
-    ("strategikontor", "Siri", "Strategi", User.Role.STRATEGY_OFFICE, "Hdir", True),
-    ("eier-nhn", "Ola", "Eier", User.Role.OWNER_EDITOR, "NHN", False),
-    ("eier-oslo", "Kari", "Kommune", User.Role.OWNER_EDITOR, "Oslo", False),
-    ("nuit-medlem", "Nils", "Utvalg", User.Role.BODY_MEMBER, "Helse Vest", False),
+    # (username, first name, last name, role, organisation short name); is_staff follows the role
+    ("strategikontor", "Siri", "Strategi", User.Role.STRATEGY_OFFICE, "Hdir"),
+    ("eier-nhn", "Ola", "Eier", User.Role.OWNER_EDITOR, "NHN"),
+    ("eier-oslo", "Kari", "Kommune", User.Role.OWNER_EDITOR, "Oslo"),
+    ("nuit-medlem", "Nils", "Utvalg", User.Role.BODY_MEMBER, "Helse Vest"),
 ]
 
 
@@ -75,7 +75,7 @@ def load(*, demo_passwords: bool = False) -> None:
             },
         )
         by_short_name[short_name] = organisation
-    for username, first, last, role, organisation, is_staff in USERS:
+    for username, first, last, role, organisation in USERS:
         user = User.objects.filter(username=username).first()
         if user is None:
             user = User(username=username)
@@ -84,7 +84,6 @@ def load(*, demo_passwords: bool = False) -> None:
             "first_name": first,
             "last_name": last,
             "role": role,
-            "is_staff": is_staff,
             "organisation": by_short_name[organisation],
             "email": f"{username}@example.org",
         }

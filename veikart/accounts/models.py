@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from veikart.accounts import permissions
 from veikart.accounts.validators import validate_organisation_number
 
 
@@ -56,7 +57,12 @@ class Organisation(models.Model):
 
 
 class User(AbstractUser):
-    """A person with a login. Their role decides what they may change."""
+    """A person with a login. Their role decides what they may change.
+
+    ``is_staff`` follows the role: saving sets it to whether the user may use
+    the admin (``permissions.can_use_admin``), since Django's own code reads the
+    flag that way. Setting it by hand has no effect.
+    """
 
     class Role(models.TextChoices):
         NONE = "", _("No role")
@@ -103,3 +109,9 @@ class User(AbstractUser):
     def invitation_pending(self) -> bool:
         """Invited but has not yet set a password."""
         return self.invited_at is not None and not self.has_usable_password()
+
+    def save(self, *args, **kwargs) -> None:
+        self.is_staff = permissions.can_use_admin(self)
+        if kwargs.get("update_fields"):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "is_staff"}
+        super().save(*args, **kwargs)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
+
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
     from django.db.models import QuerySet
@@ -25,6 +27,38 @@ def _role(user: User | AnonymousUser) -> str | None:
 def is_strategy_office(user: User | AnonymousUser) -> bool:
     """True for the secretariat, which maintains and publishes everything, and superusers."""
     return bool(user.is_authenticated and user.is_active and (user.is_superuser or _role(user) == "strategy_office"))
+
+
+def can_use_admin(user: User | AnonymousUser) -> bool:
+    """The admin site (``/admin/``): the strategy office and superusers, nobody else.
+
+    Decided by the role, never by ``is_staff`` alone: an owner editor, a governance body member or a user
+    without a role stays out even if the flag was set on them (``User.save`` keeps it equal to this rule).
+    """
+    return is_strategy_office(user)
+
+
+def can_administer(user: User | AnonymousUser, app_label: str) -> bool:
+    """Viewing, adding, changing and deleting any model of Veikart's own apps in the admin.
+
+    Everyone who may use the admin may do all of it; Django's own models (groups, permissions) are left
+    to superusers, who are granted everything by Django itself.
+    """
+    if not can_use_admin(user):
+        return False
+    try:
+        app = apps.get_app_config(app_label)
+    except LookupError:
+        return False
+    return app.name.startswith("veikart.")
+
+
+def can_grant_privileges(user: User | AnonymousUser) -> bool:
+    """Making a superuser, handing out groups and model permissions, or changing a superuser: superusers only.
+
+    Anything less would let a strategy office user raise itself or someone else above the strategy office.
+    """
+    return bool(user.is_authenticated and user.is_active and user.is_superuser)
 
 
 def can_view_unpublished(user: User | AnonymousUser) -> bool:

@@ -20,3 +20,12 @@ def formfield_assuming_https(db_field: models.Field, **kwargs: Any) -> forms.Fie
     if isinstance(db_field, models.URLField):
         kwargs.setdefault("assume_scheme", "https")
     return db_field.formfield(**kwargs)
+
+
+def with_unix_newlines(text: str) -> str:
+    """``text`` with the CRLF line breaks a browser sends for a textarea turned into LF.
+
+    Stored text uses LF (imports, demo data), so a description saved back
+    unchanged from a form compares equal to what is stored and is no change.
+    """
+    return text.replace("\r\n", "\n")

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from veikart.core.admin import HistoryAdmin
 from veikart.core.forms import ASSUME_HTTPS
 from veikart.indicators.models import (
     Baseline,
@@ -24,7 +24,7 @@ class TargetInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(HistoryAdmin):
     list_display = ["code", "name", "goal", "measure_type", "direction", "status", "is_published"]
     list_filter = ["status", "is_published", "measure_type", "goal"]
     search_fields = ["code", "name", "source_name"]
@@ -34,7 +34,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Observation)
-class ObservationAdmin(SimpleHistoryAdmin):
+class ObservationAdmin(HistoryAdmin):
     list_display = ["indicator", "period", "breakdown_key", "value", "status", "is_illustrative"]
     list_filter = ["status", "is_illustrative"]
     search_fields = ["indicator__code", "period", "breakdown_key"]
@@ -48,7 +48,7 @@ class DimensionValueInline(admin.TabularInline):
 
 
 @admin.register(Dimension)
-class DimensionAdmin(SimpleHistoryAdmin):
+class DimensionAdmin(HistoryAdmin):
     list_display = ["code", "name", "position"]
     inlines = [DimensionValueInline]
 

@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
-from veikart.core.forms import formfield_assuming_https
+from veikart.core.forms import formfield_assuming_https, with_unix_newlines
 from veikart.roadmap.dependencies import (
     dependency_cycle_error,
     parse_references,
@@ -95,6 +95,9 @@ class RoadmapItemForm(forms.ModelForm):
         for field in self.fields.values():
             if not isinstance(field.widget, forms.CheckboxSelectMultiple | forms.CheckboxInput | forms.HiddenInput):
                 field.widget.attrs.setdefault("class", "ds-input")
+
+    def clean_description(self) -> str:
+        return with_unix_newlines(self.cleaned_data["description"])
 
     def clean_depends_on(self) -> list[RoadmapItem]:
         items, unknown = resolve_references(

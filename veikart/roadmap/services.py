@@ -161,12 +161,24 @@ def roadmap_item_update(
     increment are one conditional UPDATE, so of two concurrent saves exactly
     one wins; the other raises ``EditConflict`` and nothing is written.
 
+    A save that changes nothing (every field and relation as stored, no
+    formset changed) writes nothing either: no new version, no history row,
+    and no conflict, since nobody's changes are overwritten. It returns
+    ``item`` as it came.
+
     New dependencies in ``m2m["depends_on"]`` are checked for cycles once
     more, after ``lock_dependency_changes``, against what other saves have
     committed since the form checked them; a cycle raises ``DependencyCycle``
     and nothing is written.
+
+    The site's edit page and the admin both save through here.
     """
     with transaction.atomic():
+        if not _changes_anything(item, m2m, formsets):
+            for formset in formsets:
+                formset.save()  # writes nothing, but records that (the admin's change message reads it)
+            logger.debug("%s saved roadmap item %s unchanged; nothing written", user, item.pk)
+            return item
         _check_new_dependencies(item, m2m.get("depends_on"))
         won = RoadmapItem.objects.filter(pk=item.pk, version=loaded_version).update(version=F("version") + 1)
         if not won:
@@ -182,7 +194,37 @@ def roadmap_item_update(
         for formset in formsets:
             formset.instance = item
             formset.save()
+    logger.info("%s saved roadmap item %s as version %s", user, item.pk, item.version)
     return item
+
+
+def roadmap_item_version_check(*, item_pk: int, loaded_version: int) -> None:
+    """Raise ``EditConflict`` if the item is no longer at ``loaded_version``.
+
+    For a form that must report a conflict while it validates (the admin's):
+    inside a transaction the item's row stays locked from here until the
+    transaction ends, so the ``roadmap_item_update`` that follows in it is
+    not overtaken. ``roadmap_item_update`` checks again all the same.
+    """
+    current = RoadmapItem.objects.select_for_update().get(pk=item_pk)
+    if current.version != loaded_version:
+        raise EditConflict(current)
+
+
+# Kept by the save itself, not by the editor.
+_NOT_EDITED = {"id", "version", "created_at", "updated_at"}
+
+
+def _changes_anything(item: RoadmapItem, m2m: dict[str, Any], formsets: Sequence[Any]) -> bool:
+    """Whether saving ``item`` with ``m2m`` and ``formsets`` would change what is stored."""
+    names = [field.attname for field in RoadmapItem._meta.concrete_fields if field.name not in _NOT_EDITED]
+    stored = RoadmapItem.objects.filter(pk=item.pk).values(*names).first()
+    if stored is None or any(stored[name] != getattr(item, name) for name in names):
+        return True
+    for name, objects in m2m.items():
+        if set(getattr(item, name).values_list("pk", flat=True)) != {obj.pk for obj in objects}:
+            return True
+    return any(formset.has_changed() for formset in formsets)
 
 
 def _check_new_dependencies(item: RoadmapItem, dependencies: Any) -> None:

@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from veikart.core.admin import HistoryAdmin
 from veikart.strategy.models import (
     BenefitObjective,
     Goal,
@@ -25,7 +25,7 @@ class TargetGroupInline(admin.TabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(SimpleHistoryAdmin):
+class StrategyAdmin(HistoryAdmin):
     list_display = [
         "title",
         "version_label",
@@ -51,7 +51,7 @@ class ScenarioInline(admin.StackedInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(SimpleHistoryAdmin):
+class GoalAdmin(HistoryAdmin):
     list_display = ["number", "title", "strategy", "continues"]
     list_filter = ["strategy"]
     search_fields = ["title", "short_title"]
@@ -66,7 +66,7 @@ class BenefitObjectiveInline(admin.TabularInline):
 
 
 @admin.register(SubGoal)
-class SubGoalAdmin(SimpleHistoryAdmin):
+class SubGoalAdmin(HistoryAdmin):
     list_display = ["code", "short_title", "goal", "strategy"]
     list_filter = ["strategy"]
     search_fields = ["code", "title", "short_title"]

@@ -152,3 +152,23 @@ def test_the_workspace_shows_an_owner_editor_its_own_indicators_and_published_on
     assert codes("other_owner_editor") == {"OTHER-HIDDEN", "OTHER"}
     for name in ("body_member", "outsider", "anonymous"):
         assert codes(name) == set()
+
+
+def test_only_the_strategy_office_uses_the_admin_whatever_the_staff_flag_says(everyone):
+    for user in everyone.values():
+        user.is_staff = True
+    assert allowed(everyone, permissions.can_use_admin) == {"strategy_office"}
+
+
+def test_the_strategy_office_administers_veikarts_own_models_and_not_djangos(everyone):
+    assert allowed(everyone, lambda user: permissions.can_administer(user, "roadmap")) == {"strategy_office"}
+    assert allowed(everyone, lambda user: permissions.can_administer(user, "accounts")) == {"strategy_office"}
+    assert allowed(everyone, lambda user: permissions.can_administer(user, "auth")) == set()
+    assert allowed(everyone, lambda user: permissions.can_administer(user, "no_such_app")) == set()
+
+
+def test_only_superusers_hand_out_privileges(everyone, outsider):
+    assert allowed(everyone, permissions.can_grant_privileges) == set()
+    outsider.is_superuser = True
+    assert permissions.can_grant_privileges(outsider)
+    assert permissions.can_use_admin(outsider)

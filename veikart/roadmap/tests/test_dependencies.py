@@ -298,6 +298,7 @@ def test_the_admin_waits_for_a_save_that_would_close_a_cycle_with_it_on_postgres
     nhn_item = RoadmapItem.objects.create(title="Kjernejournal i sykehjem", sub_goal=sub_goal)
     helseverktoy = RoadmapItem.objects.create(title="Helseverktøy (Helsenorge)", sub_goal=sub_goal)
     data = {key: value for key, value in model_to_dict(nhn_item).items() if value is not None and value != []}
+    data["loaded_version"] = nhn_item.version
     form = RoadmapItemAdminForm({**data, "depends_on": [helseverktoy.pk]}, instance=nhn_item)
 
     def validate() -> bool:
@@ -367,6 +368,7 @@ def test_the_admin_refuses_a_cycle_too(nhn_item, helseverktoy, digi_ung):
         for key, value in model_to_dict(nhn_item).items()
         if value is not None
     }
+    data["loaded_version"] = nhn_item.version
     with translation.override("en"):
         form = RoadmapItemAdminForm({**data, "depends_on": [digi_ung.pk, helseverktoy.pk]}, instance=nhn_item)
         assert not form.is_valid()
