@@ -52,7 +52,7 @@ def summary(*, demo_passwords: bool = False) -> list[str]:
     with translation.override("en"):
         roles = {role: str(role.label) for role in User.Role}
     lines = ["", "Demo users (log in at /konto/logg-inn/, then open the workspace at /forvaltning/):"]
-    for username, _first, _last, role, organisation, _staff in USERS:
+    for username, _first, _last, role, organisation in USERS:
         lines.append(f"  {username:<15} {roles[role]:<24} {organisation:<14} {_ROLE_DOES[role]}")
     if demo_passwords:
         lines.append(f"  Password for every demo user: {DEMO_PASSWORD}")
