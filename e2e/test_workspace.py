@@ -73,3 +73,63 @@ def test_every_workspace_page_of_the_strategy_office_has_no_wcag_violations(page
 @pytest.mark.parametrize("username", ["eier-oslo", "nuit-medlem"])
 def test_every_workspace_page_of_an_owner_editor_and_a_body_member_has_no_wcag_violations(page, username):
     _crawl_workspace(page, username, "")
+
+
+def test_the_strategy_office_creates_an_indicator_with_a_target_and_publishes_it_by_keyboard(page):
+    from django.utils import translation
+
+    from veikart.indicators.models import Indicator
+    from veikart.indicators.workspace_forms import _goal_label
+    from veikart.strategy.models import Goal
+
+    goal = Goal.objects.get(strategy__slug="e-helsestrategi-2023-2030", number=1)
+    with translation.override("nb"):
+        percent = str(Indicator.MeasureType.PERCENT.label)
+    log_in(page, "strategikontor")
+    page.goto(page.base_url + "/forvaltning/")
+    tab_until(page, link("Indikatorer"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/indikatorer/$"))
+    tab_until(page, link("Ny indikator"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/indikatorer/ny/$"))
+    tab_until(page, element("INPUT", "code"))
+    page.keyboard.type("DIGI-KONTAKT")
+    tab_until(page, element("INPUT", "name"))
+    page.keyboard.type("Innbyggere med digital kontakt med fastlegen")
+    tab_until(page, element("SELECT", "goal"))
+    page.keyboard.type(_goal_label(goal))
+    tab_until(page, element("TEXTAREA", "definition"))
+    page.keyboard.type("Andel innbyggere som har hatt digital kontakt med fastlegen siste år.")
+    tab_until(page, element("SELECT", "measure_type"))
+    page.keyboard.type(percent)
+    tab_until(page, with_text("Opprett indikator"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/indikatorer/\d+/$"))
+    indicator = Indicator.objects.get(code="DIGI-KONTAKT")
+    assert indicator.goal == goal and not indicator.is_published
+
+    tab_until(page, link("Legg til måltall"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/malverdier/ny/$"))
+    tab_until(page, element("INPUT", "period"))
+    page.keyboard.type("2030")
+    tab_until(page, element("INPUT", "value"))
+    page.keyboard.type("80")
+    tab_until(page, element("TEXTAREA", "justification"))
+    page.keyboard.type("Målet i handlingsplanen.")
+    tab_until(page, with_text("Legg til måltall"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/indikatorer/\d+/$"))
+    assert indicator.targets.get().value == 80
+
+    tab_until(page, link("Publiser"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/publiser/$"))
+    tab_until(page, with_text("Publiser"))
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/forvaltning/indikatorer/\d+/$"))
+    indicator.refresh_from_db()
+    assert indicator.is_published
+    page.goto(page.base_url + indicator.get_absolute_url())
+    assert "Innbyggere med digital kontakt med fastlegen" in page.inner_text("h1")

@@ -135,7 +135,7 @@ def assess(
     the list page does) as two lists ``periods`` and ``values``. Returns a ``Progress`` whose
     ``status`` is that of the headline target: the first target the data has not yet reached, else
     the last target; without targets, the trend alone decides. With no observation the status is
-    "not enough data"; with one observation and no baseline before it, only "target achieved" can
+    "not enough data" and each target is listed as such; with one observation and no baseline before it, only "target achieved" can
     be told.
     """
     if periods is None:
@@ -151,7 +151,12 @@ def assess(
     base = point(*baseline) if baseline else (Point(periods[0], times[0], numbers[0]) if numbers else None)
     method = LINEAR if bounded or min(numbers, default=1) <= 0 or (base and base.value <= 0) else GROWTH
     if not numbers or base is None:
-        return Progress(status=Status.NO_DATA, method=method)
+        # Targets set before any data are still targets: listed, with nothing to assess yet.
+        unassessed = [
+            TargetAssessment(target.period, target.time, target.value, Status.NO_DATA, passed=False)
+            for target in sorted((point(period, value) for period, value in targets), key=lambda t: t.time)
+        ]
+        return Progress(status=Status.NO_DATA, method=method, targets=unassessed)
     d = 1 if higher_is_better else -1
     latest = Point(periods[-1], times[-1], numbers[-1])
     observed = _rate(method, base, latest)

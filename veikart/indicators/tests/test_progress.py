@@ -129,3 +129,12 @@ def test_an_indicator_is_assessed_from_its_total_series_baseline_and_targets():
     progress = indicator_progress(indicator)
     assert progress.latest.value == 274
     assert progress.status == Status.ON_TRACK
+
+
+def test_targets_set_before_any_data_are_listed_with_not_enough_data():
+    progress = assess(series=[], targets=[("2030", 80), ("2027", 60)])
+    assert progress.status == Status.NO_DATA
+    assert [(t.period, t.value, t.status) for t in progress.targets] == [
+        ("2027", 60, Status.NO_DATA),
+        ("2030", 80, Status.NO_DATA),
+    ]

@@ -67,7 +67,8 @@ def test_editing_and_deleting_a_target_raise_the_data_revision_and_show_at_once(
         {"period": "2030", "value": "300", "justification": "Ny begrunnelse."},
     )
     seen.append(revision(indicator))
-    assert "Ny begrunnelse." in anonymous_client.get(indicator.get_absolute_url()).text
+    page = anonymous_client.get(indicator.get_absolute_url()).text
+    assert "Ny begrunnelse." in page
     office.post(ws("target-delete", pk=indicator.pk, target_pk=target.pk))
     seen.append(revision(indicator))
     assert "No target has been set." in anonymous_client.get(indicator.get_absolute_url()).text

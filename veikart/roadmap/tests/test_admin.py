@@ -99,7 +99,7 @@ def test_a_site_save_based_on_a_version_the_admin_saved_since_is_refused_with_th
     office.force_login(nhn_editor)
     response = office.post("/en" + edit_url(nhn_item), {**loaded_on_the_site, "description": "Min beskrivelse"})
     assert response.status_code == 409
-    differences = {d.label: (d.then, d.now) for d in response.context["conflict"]}
+    differences = {d.label: (d.old, d.new) for d in response.context["conflict"]}
     assert differences == {"name": ("Kjernejournal i sykehjem", "Adminens navn")}
     nhn_item.refresh_from_db()
     assert nhn_item.title == "Adminens navn" and nhn_item.description == ""

@@ -47,7 +47,7 @@ def test_a_goal_with_sub_goals_is_not_deleted_and_the_page_says_why(office, draf
 
 def test_a_goal_that_an_indicator_measures_or_a_later_goal_continues_is_not_deleted(office, draft, published_version):
     goal = draft.goals.get(number=2)
-    make_indicator(goal=goal)
+    make_indicator(goal=goal, published=False)
     assert office.post(_url(draft, "mal", goal.pk)).status_code == 409
     earlier = published_version.goals.get()
     earlier.sub_goals.all().delete()
