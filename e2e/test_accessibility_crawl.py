@@ -38,12 +38,14 @@ def _is_page(path: str) -> bool:
     return not bare.startswith(SKIPPED_PREFIXES) and not urlparse(bare).path.endswith(SKIPPED_SUFFIXES)
 
 
-def crawl(page, start: str, within: str = "/", per_shape: int | None = None) -> list[str]:
+def crawl(page, start: str, within: str = "/", per_shape: int | None = None, reflow: bool = False) -> list[str]:
     """Visit every same-site page in the start page's language reachable from ``start`` whose path
     starts with ``within`` (the workspace crawl stays in the workspace).
 
     With ``per_shape``, at most that many paths that differ only in their numbers
     (``/tiltak/12/`` and ``/tiltak/13/``) are visited: they share a template.
+    With ``reflow``, each page must not scroll sideways in the page's viewport (WCAG 1.4.10 at
+    320 CSS px, when the viewport is that wide); a wide table scrolls in its own region.
     """
     base = page.base_url
     language = _language_of(start)
@@ -59,6 +61,10 @@ def crawl(page, start: str, within: str = "/", per_shape: int | None = None) -> 
         violations = axe_violations(page)
         if violations:
             failures.append(f"{path}:\n{describe_violations(violations)}")
+        if reflow:
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 0:
+                failures.append(f"{path}: scrolls sideways by {overflow} px")
         hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
         for href in hrefs:
             url, _fragment = urldefrag(href)

@@ -22,6 +22,8 @@ class WorkspaceFormMixin:
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
+                field.empty_label = "–"  # as every other select of the workspace says "none chosen"
             if type(field.widget) is forms.Select:
                 # Django renders each <option> through a template; lists of filters and choices
                 # with hundreds of options render in Python instead (the same markup).
