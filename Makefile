@@ -23,7 +23,7 @@ run: install ## Migrate the embedded database, load the demo and serve it at htt
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install chromium ## The whole test suite (unit, integration and browser tests).
-	TESTING=true $(BIN)/python -m pytest $(PYTEST_ARGS)
+	TESTING=true $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 test-unit: install
 	TESTING=true $(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
