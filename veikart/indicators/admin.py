@@ -1,7 +1,8 @@
+from django import forms
 from django.contrib import admin
 
 from veikart.core.admin import HistoryAdmin
-from veikart.core.forms import ASSUME_HTTPS
+from veikart.core.forms import ASSUME_HTTPS, formfield_assuming_https
 from veikart.indicators.models import (
     Baseline,
     Dimension,
@@ -10,6 +11,7 @@ from veikart.indicators.models import (
     Observation,
     ObservationImport,
     Target,
+    unpublished_strategy_error,
 )
 
 
@@ -23,8 +25,29 @@ class TargetInline(admin.TabularInline):
     extra = 0
 
 
+class IndicatorAdminForm(forms.ModelForm):
+    """The admin's indicator form, refusing a published indicator on sub-goals of unpublished versions.
+
+    Sub-goals are saved after the indicator, so its model ``clean()`` checks the goal only.
+    """
+
+    class Meta:
+        model = Indicator
+        fields = "__all__"  # noqa: DJ007 - the admin shows every field
+        formfield_callback = formfield_assuming_https
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("is_published") and (
+            error := unpublished_strategy_error(sub_goals=list(cleaned.get("sub_goals") or []))
+        ):
+            self.add_error("sub_goals", error)
+        return cleaned
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(HistoryAdmin):
+    form = IndicatorAdminForm
     list_display = ["code", "name", "goal", "measure_type", "direction", "status", "is_published"]
     list_filter = ["status", "is_published", "measure_type", "goal"]
     search_fields = ["code", "name", "source_name"]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from veikart.core.admin import HistoryAdmin
 from veikart.core.forms import ASSUME_HTTPS, with_unix_newlines
 from veikart.roadmap.dependencies import dependency_cycle_error, lock_dependency_changes
-from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem, UserGroup
+from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem, UserGroup, unpublished_strategy_error
 from veikart.roadmap.services import DependencyCycle, EditConflict, roadmap_item_update, roadmap_item_version_check
 from veikart.roadmap.views_edit import changed_meanwhile
 
@@ -84,6 +84,13 @@ class RoadmapItemAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Further sub-goals are saved after the item, so the model's clean() cannot see them.
+        if cleaned.get("is_published") and (
+            error := unpublished_strategy_error(
+                sub_goal.strategy for sub_goal in cleaned.get("further_sub_goals") or []
+            )
+        ):
+            self.add_error("further_sub_goals", error)
         loaded = cleaned.get("loaded_version")
         if self.instance.pk is None or loaded is None:
             return cleaned

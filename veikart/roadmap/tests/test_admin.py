@@ -263,3 +263,18 @@ def _wait_for_a_session_waiting_on_a_lock(thread: threading.Thread) -> bool:
                 return True
             time.sleep(0.02)
     return False
+
+
+def test_the_admin_refuses_a_published_item_with_a_further_sub_goal_of_an_unpublished_version(sub_goal, phases):
+    from veikart.roadmap.admin import RoadmapItemAdminForm
+    from veikart.strategy.models import Goal, Strategy, SubGoal
+
+    draft = Strategy.objects.create(title="Utkast", slug="utkast", period_start=2027, period_end=2030)
+    draft_sub_goal = SubGoal.objects.create(
+        goal=Goal.objects.create(strategy=draft, number=1, title="Mål"), code="1A", title="Delmål"
+    )
+    data = {"title": "Nytt", "sub_goal": sub_goal.pk, "status": "not_started", "is_published": "on"}
+    form = RoadmapItemAdminForm(data={**data, "further_sub_goals": [draft_sub_goal.pk]})
+    assert not form.is_valid()
+    assert "further_sub_goals" in form.errors
+    assert "further_sub_goals" not in RoadmapItemAdminForm(data={**data, "further_sub_goals": [sub_goal.pk]}).errors
