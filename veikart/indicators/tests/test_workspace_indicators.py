@@ -289,3 +289,10 @@ def test_the_list_sorts(listed, strategy_office, on_december_first, sort, codes)
         got = [code for code in got if code != "C-EMPTY"] + ["C-EMPTY"]
     assert got == codes
     assert "aria-sort" in response.text
+
+
+def test_the_list_shows_indicators_without_a_goal_or_a_responsible_organisation(strategy_office):
+    make_indicator(code="UTEN-ANSVAR", goal=None, responsible=None, published=False)
+    response = client_for(strategy_office).get(ws("indicator-list"))
+    assert response.status_code == 200
+    assert "UTEN-ANSVAR" in response.text
