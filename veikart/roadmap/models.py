@@ -257,6 +257,9 @@ class RoadmapItem(models.Model):
             # LIST_ORDER: lets a page of a 20,000-item list be read in index order instead of sorted.
             models.Index(fields=["sub_goal", "grouping", "title", "id"], name="roadmap_item_list_order"),
             models.Index(fields=["sub_goal", "start_date", "title", "id"], name="roadmap_item_timeline"),
+            # The workspace list, sorted by name or by its newest change, reads a page from these.
+            models.Index(fields=["title", "id"], name="roadmap_item_title_id"),
+            models.Index(fields=["updated_at", "id"], name="roadmap_item_updated"),
         ]
 
     def __str__(self) -> str:

@@ -78,11 +78,11 @@ class ItemFilterForm(WorkspaceFormMixin, forms.Form):
     )
     owner = forms.TypedChoiceField(label=_("Owner"), coerce=int, required=False, empty_value=None)
 
-    def __init__(self, *args, user, **kwargs) -> None:
+    def __init__(self, *args, user, organisations: list[tuple[str, str]] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["sub_goal"].queryset = _sub_goals_for(user)
         if permissions.is_strategy_office(user):
-            self.fields["owner"].choices = organisation_choices()
+            self.fields["owner"].choices = organisations if organisations is not None else organisation_choices()
             self.fields["owner"].widget = FastSelect(attrs={"class": "ds-input"}, choices=self.fields["owner"].choices)
         else:
             del self.fields["owner"]
@@ -168,12 +168,11 @@ class BulkActionForm(WorkspaceFormMixin, forms.Form):
     owner = forms.TypedChoiceField(label=_("Owner to add"), coerce=int, required=False, empty_value=None)
     user_group = forms.ModelChoiceField(label=_("User group to add"), queryset=UserGroup.objects.all(), required=False)
 
-    def __init__(self, *args, page_ids: list[int] = (), **kwargs) -> None:
+    def __init__(self, *args, organisations: list[tuple[str, str]] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Any id is accepted here; the service acts only on items the filter (and the user) allows.
-        self.fields["item"].choices = [(pk, pk) for pk in page_ids]
         self.fields["item"].valid_value = lambda value: True
-        self.fields["owner"].choices = organisation_choices()
+        self.fields["owner"].choices = organisations if organisations is not None else organisation_choices()
         self.fields["owner"].widget = FastSelect(attrs={"class": "ds-input"}, choices=self.fields["owner"].choices)
 
     def clean(self):

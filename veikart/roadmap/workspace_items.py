@@ -32,12 +32,14 @@ from veikart.roadmap.authoring import (
     roadmap_items_set_published,
 )
 from veikart.roadmap.models import RoadmapItem
-from veikart.roadmap.workspace_forms import BulkActionForm, ItemCreateForm, ItemFilterForm
+from veikart.roadmap.workspace_forms import BulkActionForm, ItemCreateForm, ItemFilterForm, organisation_choices
 from veikart.workspace.listing import Column, listing
 
 COLUMNS = [
     Column("title", gettext_lazy("Name"), ("title",)),
-    Column("sub_goal", gettext_lazy("Sub-goal"), ("sub_goal__code",)),
+    # By sub-goal in the order they were registered (for imported ones, the official order), as the
+    # public list does: it reads the list-order index instead of joining and sorting by code.
+    Column("sub_goal", gettext_lazy("Sub-goal"), ("sub_goal_id", "title")),
     Column("phase", gettext_lazy("Phase"), ("phase__order",)),
     Column("owners", gettext_lazy("Owners")),
     Column("state", gettext_lazy("Publication")),
@@ -52,15 +54,41 @@ def _require_author(request: HttpRequest) -> None:
 
 
 def authored_items(user) -> QuerySet[RoadmapItem]:
-    """The items of ``user``'s workspace list, with what each lacks (``has_owner``, ``has_user_group``)."""
-    owners = RoadmapItem.owners.through.objects.filter(roadmapitem_id=OuterRef("pk"))
-    user_groups = RoadmapItem.user_groups.through.objects.filter(roadmapitem_id=OuterRef("pk"))
-    return RoadmapItem.objects.editable_by(user).annotate(has_owner=Exists(owners), has_user_group=Exists(user_groups))
+    """The items of ``user``'s workspace list: every item for the strategy office, its own for an owner editor."""
+    return RoadmapItem.objects.editable_by(user)
 
 
-def filtered_items(user, data) -> tuple[ItemFilterForm, QuerySet[RoadmapItem]]:
+def _links(relation) -> QuerySet:
+    """The link rows of a many-to-many ``relation`` of items that point at the outer item (for ``Exists``).
+
+    Only in filters, where the databases run ``NOT EXISTS`` as an anti-join: in the select list
+    PostgreSQL hashes the whole link table for a page of fifty rows.
+    """
+    field = relation.field
+    return field.remote_field.through.objects.filter(**{f"{field.m2m_field_name()}_id": OuterRef("pk")})
+
+
+def mark_missing_relations(items: list[RoadmapItem]) -> None:
+    """Set ``has_owner`` and ``has_user_group`` on ``items``, in one query for all of them."""
+    through = RoadmapItem.user_groups.through
+    grouped = set(
+        through.objects.filter(roadmapitem_id__in=[item.pk for item in items]).values_list("roadmapitem_id", flat=True)
+    )
+    owned = set(
+        RoadmapItem.owners.through.objects.filter(roadmapitem_id__in=[item.pk for item in items]).values_list(
+            "roadmapitem_id", flat=True
+        )
+    )
+    for item in items:
+        item.has_owner = item.pk in owned
+        item.has_user_group = item.pk in grouped
+
+
+def filtered_items(
+    user, data, organisations: list[tuple[str, str]] | None = None
+) -> tuple[ItemFilterForm, QuerySet[RoadmapItem]]:
     """The filter form bound to ``data`` and the items it matches (invalid filters are ignored)."""
-    form = ItemFilterForm(data or None, user=user)
+    form = ItemFilterForm(data or None, user=user, organisations=organisations)
     items = authored_items(user)
     if not form.is_bound or not form.is_valid():
         return form, items
@@ -84,9 +112,9 @@ def filtered_items(user, data) -> tuple[ItemFilterForm, QuerySet[RoadmapItem]]:
         items = items.filter(is_published=False, publication_requested_at__isnull=False)
     missing = values.get("missing")
     if missing == ItemFilterForm.Missing.OWNER:
-        items = items.filter(has_owner=False)
+        items = items.filter(~Exists(_links(RoadmapItem.owners)))
     elif missing == ItemFilterForm.Missing.USER_GROUP:
-        items = items.filter(has_user_group=False)
+        items = items.filter(~Exists(_links(RoadmapItem.user_groups)))
     elif missing == ItemFilterForm.Missing.DESCRIPTION:
         items = items.filter(description="")
     return form, items
@@ -98,13 +126,15 @@ def item_list(request: HttpRequest) -> HttpResponse:
     """Items with filters, sorting and paging; the strategy office also gets bulk actions (POST)."""
     _require_author(request)
     user = request.user
-    filter_form, items = filtered_items(user, request.GET)
     can_bulk = permissions.is_strategy_office(user)
-    bulk_form = BulkActionForm()
+    # Both forms offer every organisation: read them once.
+    organisations = organisation_choices() if can_bulk else None
+    filter_form, items = filtered_items(user, request.GET, organisations)
+    bulk_form = BulkActionForm(organisations=organisations)
     if request.method == "POST":
         if not can_bulk:
             raise PermissionDenied
-        bulk_form = BulkActionForm(request.POST)
+        bulk_form = BulkActionForm(request.POST, organisations=organisations)
         if bulk_form.is_valid():
             done = _bulk(request, bulk_form, items)
             if done is not None:
@@ -145,6 +175,8 @@ class ItemRow:
 
 
 def _rows(items) -> list[ItemRow]:
+    items = list(items)
+    mark_missing_relations(items)
     # One reverse() for the page: the item's address differs only in its id.
     pattern = reverse("ws-roadmap:item", kwargs={"pk": 0}).replace("/0/", "/{}/")
     states = {
@@ -241,7 +273,9 @@ def _add_model_errors(form, error: ValidationError) -> None:
 
 def get_authored_item(request: HttpRequest, pk: int) -> RoadmapItem:
     """An item of the viewer's workspace list, else 404 (another organisation's draft is not revealed)."""
-    return get_object_or_404(authored_items(request.user).select_related("sub_goal__strategy", "phase"), pk=pk)
+    item = get_object_or_404(authored_items(request.user).select_related("sub_goal__strategy", "phase"), pk=pk)
+    mark_missing_relations([item])
+    return item
 
 
 def missing_of(item: RoadmapItem) -> list[str]:

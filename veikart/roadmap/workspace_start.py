@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import ngettext
 
 from veikart.accounts import permissions
+from veikart.roadmap.models import RoadmapItem
 from veikart.workspace.registry import Attention
 
 
@@ -18,16 +19,36 @@ def _list_url(**filters: str) -> str:
     return f"{reverse('ws-roadmap:item-list')}?{urlencode(filters)}"
 
 
-def item_attention(user: Any) -> list[Attention]:
-    """Submitted, unpublished and incomplete items of the viewer's list, counted in one query."""
-    from veikart.roadmap.workspace_items import authored_items
+def _count_without(items, relation, *, everything: int | None) -> int:
+    """How many of ``items`` have no link in ``relation``.
 
-    counts = authored_items(user).aggregate(
+    For the whole roadmap (``everything`` items) it is the total less the items the link table
+    names, read from the link table's index alone; for one organisation's items, an anti-join.
+    """
+    if everything is None:
+        from veikart.roadmap.workspace_items import _links
+
+        return items.filter(~Exists(_links(relation))).count()
+    field = relation.field
+    linked = field.remote_field.through.objects.values(f"{field.m2m_field_name()}_id").distinct().count()
+    return everything - linked
+
+
+def item_attention(user: Any) -> list[Attention]:
+    """Submitted, unpublished and incomplete items of the viewer's list, counted in three queries."""
+    items = RoadmapItem.objects.editable_by(user)
+    # Counts by flag read one narrow aggregate; what is missing is counted with NOT EXISTS in the
+    # filter, which the databases run as an anti-join rather than a subquery per item.
+    whole = permissions.is_strategy_office(user)  # every item, not one organisation's
+    counts = items.aggregate(
+        total=Count("pk"),
         submitted=Count("pk", filter=Q(is_published=False, publication_requested_at__isnull=False)),
         unpublished=Count("pk", filter=Q(is_published=False)),
-        no_owner=Count("pk", filter=Q(has_owner=False)),
-        no_user_group=Count("pk", filter=Q(has_user_group=False)),
         no_description=Count("pk", filter=Q(description="")),
+    )
+    counts["no_owner"] = _count_without(items, RoadmapItem.owners, everything=counts["total"] if whole else None)
+    counts["no_user_group"] = _count_without(
+        items, RoadmapItem.user_groups, everything=counts["total"] if whole else None
     )
     found = []
     if permissions.is_strategy_office(user):
