@@ -83,15 +83,10 @@ def roadmap_item_create(
             item.user_groups.set(user_groups)
         finally:
             del item.skip_history_when_saving
-        _write_history([item], user=user, reason=REASON_CREATED, created=True)
+        write_history(RoadmapItem, [item.pk], user=user, reason=REASON_CREATED, created=True)
         search_index_refresh([item.pk])
     logger.info("Roadmap item %s created by %s (owners: %s)", item.pk, user, ", ".join(map(str, owners)))
     return item
-
-
-def _write_history(items: Sequence[RoadmapItem], *, user: Any, reason: str, created: bool = False) -> None:
-    """One history row per item as stored now, with its many-to-many relations (see ``core.history_writes``)."""
-    write_history(RoadmapItem, [item.pk for item in items], user=user, reason=reason, created=created)
 
 
 def _check_is_strategy_office(user: Any) -> None:
@@ -118,7 +113,7 @@ def roadmap_item_submit(*, item: RoadmapItem, user: Any) -> RoadmapItem:
             updated_at=timezone.now(),
         )
         item.refresh_from_db()
-        _write_history([item], user=user, reason=REASON_SUBMITTED)
+        write_history(RoadmapItem, [item.pk], user=user, reason=REASON_SUBMITTED)
     logger.info("Roadmap item %s submitted for publication by %s", item.pk, user)
     return item
 

@@ -58,7 +58,7 @@ def authored_items(user) -> QuerySet[RoadmapItem]:
     return RoadmapItem.objects.editable_by(user)
 
 
-def _links(relation) -> QuerySet:
+def item_links(relation) -> QuerySet:
     """The link rows of a many-to-many ``relation`` of items that point at the outer item (for ``Exists``).
 
     Only in filters, where the databases run ``NOT EXISTS`` as an anti-join: in the select list
@@ -69,16 +69,13 @@ def _links(relation) -> QuerySet:
 
 
 def mark_missing_relations(items: list[RoadmapItem]) -> None:
-    """Set ``has_owner`` and ``has_user_group`` on ``items``, in one query for all of them."""
-    through = RoadmapItem.user_groups.through
-    grouped = set(
-        through.objects.filter(roadmapitem_id__in=[item.pk for item in items]).values_list("roadmapitem_id", flat=True)
-    )
-    owned = set(
-        RoadmapItem.owners.through.objects.filter(roadmapitem_id__in=[item.pk for item in items]).values_list(
-            "roadmapitem_id", flat=True
-        )
-    )
+    """Set ``has_owner`` and ``has_user_group`` on ``items``: one query per relation for all of them."""
+    ids = [item.pk for item in items]
+
+    def linked(relation) -> set[int]:
+        return set(relation.through.objects.filter(roadmapitem_id__in=ids).values_list("roadmapitem_id", flat=True))
+
+    owned, grouped = linked(RoadmapItem.owners), linked(RoadmapItem.user_groups)
     for item in items:
         item.has_owner = item.pk in owned
         item.has_user_group = item.pk in grouped
@@ -112,9 +109,9 @@ def filtered_items(
         items = items.filter(is_published=False, publication_requested_at__isnull=False)
     missing = values.get("missing")
     if missing == ItemFilterForm.Missing.OWNER:
-        items = items.filter(~Exists(_links(RoadmapItem.owners)))
+        items = items.filter(~Exists(item_links(RoadmapItem.owners)))
     elif missing == ItemFilterForm.Missing.USER_GROUP:
-        items = items.filter(~Exists(_links(RoadmapItem.user_groups)))
+        items = items.filter(~Exists(item_links(RoadmapItem.user_groups)))
     elif missing == ItemFilterForm.Missing.DESCRIPTION:
         items = items.filter(description="")
     return form, items

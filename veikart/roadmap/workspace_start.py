@@ -26,9 +26,9 @@ def _count_without(items, relation, *, everything: int | None) -> int:
     names, read from the link table's index alone; for one organisation's items, an anti-join.
     """
     if everything is None:
-        from veikart.roadmap.workspace_items import _links
+        from veikart.roadmap.workspace_items import item_links
 
-        return items.filter(~Exists(_links(relation))).count()
+        return items.filter(~Exists(item_links(relation))).count()
     field = relation.field
     linked = field.remote_field.through.objects.values(f"{field.m2m_field_name()}_id").distinct().count()
     return everything - linked
