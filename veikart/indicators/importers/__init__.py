@@ -11,7 +11,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from veikart.indicators.importers.base import FileError, RawRow, Reader
-from veikart.indicators.importers.csv_files import OpenSdgCsvReader, TidyCsvReader, looks_like_open_sdg, open_text
+from veikart.indicators.importers.csv_files import (
+    OpenSdgCsvReader,
+    TidyCsvReader,
+    header_line,
+    looks_like_open_sdg,
+    open_text,
+)
 from veikart.indicators.importers.jsonstat import JsonStatReader
 from veikart.indicators.importers.xlsx import XlsxReader
 
@@ -28,11 +34,7 @@ __all__ = ["FORMATS", "FileError", "RawRow", "Reader", "reader_for"]
 def _sniff_csv(stream: BinaryIO) -> str:
     text = open_text(stream)
     try:
-        first = ""
-        for line in text:
-            if line.strip():
-                first = line
-                break
+        first, _number = header_line(text)
     finally:
         text.detach()
     stream.seek(0)

@@ -53,6 +53,21 @@ def open_text(stream) -> io.TextIOWrapper:
     return io.TextIOWrapper(stream, encoding=encoding, newline="")
 
 
+def header_line(text: io.TextIOWrapper) -> tuple[str, int]:
+    """The first non-blank line of ``text`` and its number ("" if there is none).
+
+    Raises ``FileError`` when it cannot be decoded: Windows-1252 leaves five bytes undefined
+    (0x81, 0x8D, 0x8F, 0x90, 0x9D), and a byte-order mark promises UTF-8.
+    """
+    try:
+        first, number = text.readline(), 1
+        while first and not first.strip():
+            first, number = text.readline(), number + 1
+    except UnicodeDecodeError:
+        raise FileError("The header row is neither UTF-8 nor Windows-1252 text.") from None
+    return first, number
+
+
 def _numbered(reader, header_line: int) -> Iterator[tuple[int, list[str]]]:
     """Each record with the line it starts on (a quoted cell may span several lines).
 
@@ -107,9 +122,7 @@ class TidyCsvReader(Reader):
     def rows(self) -> Iterator[RawRow]:
         text = open_text(self.stream)
         try:
-            first, number = text.readline(), 1
-            while first and not first.strip():
-                first, number = text.readline(), number + 1
+            first, number = header_line(text)
             if not first.strip():
                 raise FileError("The file is empty.")
             delimiter = _delimiter(first)

@@ -212,3 +212,11 @@ def test_a_file_that_breaks_after_rows_were_streamed_writes_nothing(indicator):
     assert "not UTF-8" in str(report.problems[0])
     assert Observation.objects.count() == 0
     assert ObservationImport.objects.count() == 0
+
+
+@pytest.mark.parametrize("data", [b"\x81\x82\xff", b"\xef\xbb\xbf\x81period,value\n"])
+def test_bytes_that_are_neither_utf_8_nor_windows_1252_are_a_file_problem_and_write_nothing(indicator, data):
+    report = run(data, indicator_code="KJ")
+    assert not report.ok
+    assert "neither UTF-8 nor Windows-1252" in str(report.problems[0])
+    assert not Observation.objects.exists()
