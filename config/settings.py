@@ -229,6 +229,22 @@ EMAIL_BACKEND = (
 # A previewed import file not applied or cancelled within this time is deleted at the next upload.
 ROADMAP_IMPORT_UPLOAD_MAX_AGE_HOURS = env_int("ROADMAP_IMPORT_UPLOAD_MAX_AGE_HOURS", 24)
 
+# --- Exchange (imports and uploads; docs/exchange.md) ---------------------------
+# A file larger than this is refused at upload; the command line allows the second, larger bound.
+EXCHANGE_MAX_UPLOAD_BYTES = env_int("EXCHANGE_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)
+EXCHANGE_MAX_COMMAND_BYTES = env_int("EXCHANGE_MAX_COMMAND_BYTES", 2 * 1024 * 1024 * 1024)
+# Rows and columns of a table, characters in a cell (a spreadsheet cell holds 32,767), nesting in JSON.
+EXCHANGE_MAX_ROWS = env_int("EXCHANGE_MAX_ROWS", 1_100_000)
+EXCHANGE_MAX_COMMAND_ROWS = env_int("EXCHANGE_MAX_COMMAND_ROWS", 20_000_000)
+EXCHANGE_MAX_COLUMNS = env_int("EXCHANGE_MAX_COLUMNS", 500)
+EXCHANGE_MAX_CELL_CHARS = env_int("EXCHANGE_MAX_CELL_CHARS", 32_767)
+EXCHANGE_MAX_JSON_DEPTH = env_int("EXCHANGE_MAX_JSON_DEPTH", 64)
+# A workbook is a zip archive: the unpacked size of a worksheet, and of the shared strings kept in memory.
+EXCHANGE_MAX_XLSX_UNPACKED_BYTES = env_int("EXCHANGE_MAX_XLSX_UNPACKED_BYTES", 1024 * 1024 * 1024)
+EXCHANGE_MAX_XLSX_STRINGS_BYTES = env_int("EXCHANGE_MAX_XLSX_STRINGS_BYTES", 48 * 1024 * 1024)
+# A previewed import not applied or cancelled within this time is deleted (docs/exchange.md).
+EXCHANGE_PREVIEW_MAX_AGE_HOURS = env_int("EXCHANGE_PREVIEW_MAX_AGE_HOURS", 24)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
