@@ -26,11 +26,14 @@ from typing import BinaryIO
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from veikart.core import db
+from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.problems import Problem
 from veikart.indicators.importers import FileError, reader_for
-from veikart.indicators.importers.resolve import Problem, Resolver
+from veikart.indicators.importers.resolve import Resolver
 from veikart.indicators.models import Indicator, Observation, ObservationImport
 from veikart.indicators.revisions import raise_data_revision
 
@@ -109,22 +112,24 @@ def observations_import(
     user=None,
     dry_run: bool = False,
     show_progress: bool = False,
+    limits: Limits | None = None,
 ) -> ImportReport:
     """Import the observations in ``stream`` (a seekable binary file) and report what happened.
 
     ``indicators`` limits the file to those indicators (see ``permissions.importable_indicators``):
     a row for any other is a problem. None (the command line) allows every indicator.
     Nothing is written when the report has problems, when ``dry_run`` is set, or when the file would
-    change nothing; otherwise ``report.import_id`` names the ``ObservationImport`` record.
+    change nothing; otherwise ``report.import_id`` names the ``ObservationImport`` record. The file
+    is read within ``limits`` (default: an upload's; the command passes ``Limits.for_commands()``).
     """
     report = ImportReport(file_name=file_name, dry_run=dry_run)
-    checksum = _sha256(stream)
     try:
-        reader = reader_for(stream, file_name=file_name, file_format=file_format)
+        reader = reader_for(stream, file_name=file_name, file_format=file_format, limits=limits)
     except FileError as error:
-        report.problems.append(Problem("file", str(error)))
+        report.problems.append(error.as_problem())
         report.problem_count = 1
         return report
+    checksum = _sha256(stream)
     report.file_format = reader.format_name
     resolver = Resolver(reader, indicator_code=indicator_code, indicators=indicators)
     try:
@@ -151,7 +156,7 @@ def observations_import(
                 db.refresh_statistics(Observation, Observation.history.model)
     except IntegrityError:
         # Only a concurrent import of the same indicators can get here: the file itself was checked.
-        report.problems = [Problem("file", "The data changed while the file was imported; import it again.")]
+        report.problems = [Problem(_("The data changed while the file was imported; import it again."))]
         report.problem_count, report.created, report.updated, report.import_id = 1, 0, 0, None
     return report
 
@@ -178,7 +183,7 @@ def _read_and_stream(reader, resolver: Resolver, report: ImportReport, spool, re
                     pickle.dump(pending, spool, protocol=pickle.HIGHEST_PROTOCOL)
                     pending = []
     except FileError as error:
-        resolver.problem("file", str(error))
+        resolver.problem("file", error.message)
     report.created += writer.written
     if pending:
         pickle.dump(pending, spool, protocol=pickle.HIGHEST_PROTOCOL)

@@ -82,11 +82,28 @@ def _first_undecodable_line(stream: BinaryIO, encoding: str) -> int:
     return number  # only the end of the file is incomplete
 
 
+class _Borrowed(io.RawIOBase):
+    """The caller's binary stream, read through a text layer that must not close it when it is collected."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        super().__init__()
+        self.stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
 class _Lines:
     """The lines of a text stream, each checked for control characters; ``number`` is the last line read."""
 
-    def __init__(self, text: io.TextIOWrapper, encoding: str) -> None:
-        self.text = text
+    def __init__(self, stream: BinaryIO, encoding: str) -> None:
+        self.stream = stream
+        self.text = io.TextIOWrapper(io.BufferedReader(_Borrowed(stream)), encoding=encoding, newline="")
         self.encoding = encoding
         self.number = 0
 
@@ -99,7 +116,7 @@ class _Lines:
                     raise _control_character(self.number, line)
                 yield line
         except UnicodeDecodeError:
-            raise _not_text(_first_undecodable_line(self.text.buffer, self.encoding), self.encoding) from None
+            raise _not_text(_first_undecodable_line(self.stream, self.encoding), self.encoding) from None
 
 
 def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
@@ -111,8 +128,7 @@ def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
     head = stream.read(_SNIFF_BYTES)
     stream.seek(0)
     encoding = detect_encoding(head)
-    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
-    lines = _Lines(text, encoding)
+    lines = _Lines(stream, encoding)
     line_iter = iter(lines)
     first = ""
     for line in line_iter:
@@ -120,17 +136,14 @@ def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
             first = line
             break
     if not first:
-        text.detach()
         raise FileUnreadable(_("The file is empty: it has no header row."))
     delimiter = detect_delimiter(first)
     csv.field_size_limit(limits.max_cell_chars)
     try:
         header = next(csv.reader([first], delimiter=delimiter))
     except csv.Error:
-        text.detach()
         raise FileUnreadable(_("The header row cannot be read as CSV.")) from None
     if len(header) > limits.max_columns:
-        text.detach()
         raise FileUnreadable(
             _("The header row has %(count)s columns; at most %(limit)s are read.")
             % {"count": len(header), "limit": limits.max_columns}
@@ -139,45 +152,41 @@ def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
         file_format="csv",
         header=[cell.strip() for cell in header],
         header_row=lines.number,
-        records=_records(text, lines, line_iter, delimiter, limits),
+        records=_records(lines, line_iter, delimiter, limits),
         delimiter=delimiter,
         encoding=_ENCODING_NAMES.get(encoding, encoding),
     )
 
 
-def _records(text, lines: _Lines, line_iter, delimiter: str, limits: Limits) -> Iterator[tuple[int, list]]:
+def _records(lines: _Lines, line_iter, delimiter: str, limits: Limits) -> Iterator[tuple[int, list]]:
     reader = csv.reader(line_iter, delimiter=delimiter)
     start = lines.number
     rows = 0
-    try:
-        while True:
-            try:
-                record = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                line = lines.number
-                if "field larger than field limit" in str(error):
-                    raise FileUnreadable(
-                        _("Line %(line)s has a cell longer than %(limit)s characters.")
-                        % {"line": line, "limit": limits.max_cell_chars}
-                    ) from None
-                raise FileUnreadable(_("Line %(line)s cannot be read as CSV.") % {"line": line}) from None
-            number = start + 1
-            start = lines.number
-            if not record or not any(cell and not cell.isspace() for cell in record):
-                continue
-            rows += 1
-            if rows > limits.max_rows:
-                raise FileUnreadable(_("The file has more than %(limit)s rows.") % {"limit": limits.max_rows})
-            if len(record) > limits.max_columns:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            line = lines.number
+            if "field larger than field limit" in str(error):
                 raise FileUnreadable(
-                    _("Line %(line)s has %(count)s cells; at most %(limit)s columns are read.")
-                    % {"line": number, "count": len(record), "limit": limits.max_columns}
-                )
-            if "'" in delimiter.join(record):
-                record = [restore_cell(cell) for cell in record]
-            yield number, record
-    finally:
-        # Leave the binary stream open for the caller (a text wrapper closes it when collected).
-        text.detach()
+                    _("Line %(line)s has a cell longer than %(limit)s characters.")
+                    % {"line": line, "limit": limits.max_cell_chars}
+                ) from None
+            raise FileUnreadable(_("Line %(line)s cannot be read as CSV.") % {"line": line}) from None
+        number = start + 1
+        start = lines.number
+        if not record or not any(cell and not cell.isspace() for cell in record):
+            continue
+        rows += 1
+        if rows > limits.max_rows:
+            raise FileUnreadable(_("The file has more than %(limit)s rows.") % {"limit": limits.max_rows})
+        if len(record) > limits.max_columns:
+            raise FileUnreadable(
+                _("Line %(line)s has %(count)s cells; at most %(limit)s columns are read.")
+                % {"line": number, "count": len(record), "limit": limits.max_columns}
+            )
+        if "'" in delimiter.join(record):
+            record = [restore_cell(cell) for cell in record]
+        yield number, record

@@ -6,18 +6,13 @@ validates the rows (``resolve``) and writes them.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 from typing import BinaryIO
 
+from veikart.core.exchange.csv_text import read_csv
+from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.reading import CSV, JSON, XLSX, check_size, file_kind
 from veikart.indicators.importers.base import FileError, RawRow, Reader
-from veikart.indicators.importers.csv_files import (
-    OpenSdgCsvReader,
-    TidyCsvReader,
-    header_line,
-    looks_like_open_sdg,
-    open_text,
-)
+from veikart.indicators.importers.csv_files import OpenSdgCsvReader, TidyCsvReader, looks_like_open_sdg
 from veikart.indicators.importers.jsonstat import JsonStatReader
 from veikart.indicators.importers.xlsx import XlsxReader
 
@@ -31,33 +26,30 @@ FORMATS = {
 __all__ = ["FORMATS", "FileError", "RawRow", "Reader", "reader_for"]
 
 
-def _sniff_csv(stream: BinaryIO) -> str:
-    text = open_text(stream)
-    try:
-        first, _number = header_line(text)
-    finally:
-        text.detach()
+def _sniff_csv(stream: BinaryIO, limits: Limits) -> str:
+    header = read_csv(stream, limits=limits).header
     stream.seek(0)
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    headers = next(csv.reader([first], delimiter=delimiter), [])
-    return "open-sdg-csv" if looks_like_open_sdg(headers) else "tidy-csv"
+    return "open-sdg-csv" if looks_like_open_sdg(header) else "tidy-csv"
 
 
-def reader_for(stream: BinaryIO, *, file_name: str, file_format: str | None = None) -> Reader:
-    """The reader for ``stream``: ``file_format`` if given, else by the file name and the header row."""
+def reader_for(
+    stream: BinaryIO, *, file_name: str, file_format: str | None = None, limits: Limits | None = None
+) -> Reader:
+    """The reader for ``stream``: ``file_format`` if given, else by the file's content and header row.
+
+    The file is checked against ``limits`` (default: an upload's) first; a file too large, empty or in
+    a format no reader takes raises ``FileError`` with a message for the user.
+    """
     from veikart.indicators.models import Dimension
 
+    limits = limits or Limits.for_uploads()
+    check_size(stream, limits=limits)
     if file_format is None:
-        suffix = Path(file_name).suffix.casefold()
-        if suffix == ".json":
-            file_format = "json-stat"
-        elif suffix in (".xlsx", ".xlsm"):
-            file_format = "xlsx"
-        else:
-            file_format = _sniff_csv(stream)
+        kind = file_kind(stream, file_name=file_name)
+        file_format = {JSON: "json-stat", XLSX: "xlsx", CSV: None}[kind] or _sniff_csv(stream, limits)
     if file_format not in FORMATS:
         raise FileError(f"Unknown format {file_format!r}; use one of {', '.join(FORMATS)}.")
     if file_format == "json-stat":
         known = set(Dimension.objects.values_list("code", flat=True))
-        return JsonStatReader(stream, file_name=file_name, known_dimensions=known)
-    return FORMATS[file_format](stream, file_name=file_name)
+        return JsonStatReader(stream, file_name=file_name, known_dimensions=known, limits=limits)
+    return FORMATS[file_format](stream, file_name=file_name, limits=limits)

@@ -1,8 +1,8 @@
 """The one internal model every importer produces: a stream of raw tidy rows.
 
 A reader turns a file into ``RawRow`` objects without judging them: the period, the value and the
-breakdown cells are passed on as found, each with the place it came from (``row 12``, ``cell C12``,
-``value[17]``), so that ``veikart.indicators.importers.resolve`` can check them all the same way and
+breakdown cells are passed on as found, each with the place it came from (the row number of a table,
+or a place such as ``value[17]`` in a JSON-stat cube), so that ``veikart.indicators.importers.resolve`` can check them all the same way and
 report every problem with its location. Readers are generators: a million-row file is never held in
 memory (JSON-stat, a single JSON document, is streamed in two passes over the file).
 """
@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
+
+from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.problems import FileUnreadable
 
 # What a column (or a JSON-stat dimension) holds.
 INDICATOR, PERIOD, VALUE, STATUS, NOTE, DIMENSION, OPTIONAL_DIMENSION, IGNORED = (
@@ -26,8 +29,8 @@ INDICATOR, PERIOD, VALUE, STATUS, NOTE, DIMENSION, OPTIONAL_DIMENSION, IGNORED =
 )
 
 
-class FileError(Exception):
-    """The file as a whole cannot be read (wrong format, no header, broken JSON)."""
+# The file as a whole cannot be read (wrong format, no header, broken JSON): the exchange layer's refusal.
+FileError = FileUnreadable
 
 
 @dataclass(slots=True)
@@ -43,7 +46,7 @@ class Column:
 class RawRow:
     """One observation as found in the file; ``cells`` are the breakdown cells in column order."""
 
-    where: str
+    where: int | str  # the row of a CSV file or a worksheet, or another place in words
     period: Any
     value: Any
     cells: tuple[Any, ...] = ()
@@ -56,14 +59,16 @@ class Reader:
     """A file format. Subclasses set ``format_name`` and implement ``rows``.
 
     After ``rows()`` has started, ``dimension_columns`` lists the breakdown columns (in the order of
-    ``RawRow.cells``) and ``has_indicator_column`` says whether rows name their indicator.
+    ``RawRow.cells``) and ``has_indicator_column`` says whether rows name their indicator. ``limits``
+    bound what is read (the exchange layer's, for uploads unless the caller says otherwise).
     """
 
     format_name = ""
 
-    def __init__(self, stream: BinaryIO, *, file_name: str = "") -> None:
+    def __init__(self, stream: BinaryIO, *, file_name: str = "", limits: Limits | None = None) -> None:
         self.stream = stream
         self.file_name = file_name
+        self.limits = limits or Limits.for_uploads()
         self.dimension_columns: list[Column] = []
         self.has_indicator_column = False
         self.default_indicator: str | None = None

@@ -10,18 +10,18 @@ otherwise; ``GeoCode`` repeats a geography already given and is ignored. ``OBS_S
 ``COMMENT_OBS`` carry the status and a note. The indicator is the ``--indicator`` option or the file
 name (``indicator_3-1-1.csv`` → ``3-1-1``).
 
-Both accept UTF-8 (with or without BOM) and Windows-1252 (Excel in a Norwegian locale), comma or
-semicolon separators, blank lines and trailing empty columns.
+Both are read by the exchange layer (``core.exchange.csv_text``): UTF-8 with or without BOM, UTF-16,
+Windows-1252 (Excel in a Norwegian locale), comma, semicolon or tab separators, blank lines and
+trailing empty columns, within its limits.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from veikart.core.exchange.csv_text import read_csv
 from veikart.indicators.importers.base import (
     DIMENSION,
     IGNORED,
@@ -36,57 +36,6 @@ from veikart.indicators.importers.base import (
     RawRow,
     Reader,
 )
-
-_SNIFF_BYTES = 256 * 1024
-
-
-def open_text(stream) -> io.TextIOWrapper:
-    """A text stream over ``stream``: UTF-8 if the start of the file decodes as UTF-8, else Windows-1252."""
-    head = stream.read(_SNIFF_BYTES)
-    stream.seek(0)
-    try:
-        # A multi-byte character may be cut at the end of the sample; ignore the last few bytes.
-        head[:-4].decode("utf-8")
-        encoding = "utf-8-sig"
-    except UnicodeDecodeError:
-        encoding = "cp1252"
-    return io.TextIOWrapper(stream, encoding=encoding, newline="")
-
-
-def header_line(text: io.TextIOWrapper) -> tuple[str, int]:
-    """The first non-blank line of ``text`` and its number ("" if there is none).
-
-    Raises ``FileError`` when it cannot be decoded: Windows-1252 leaves five bytes undefined
-    (0x81, 0x8D, 0x8F, 0x90, 0x9D), and a byte-order mark promises UTF-8.
-    """
-    try:
-        first, number = text.readline(), 1
-        while first and not first.strip():
-            first, number = text.readline(), number + 1
-    except UnicodeDecodeError:
-        raise FileError("The header row is neither UTF-8 nor Windows-1252 text.") from None
-    return first, number
-
-
-def _numbered(reader, header_line: int) -> Iterator[tuple[int, list[str]]]:
-    """Each record with the line it starts on (a quoted cell may span several lines).
-
-    A file that stops decoding part-way, or that ``csv`` cannot read, is a ``FileError`` naming the line.
-    """
-    previous = 0
-    try:
-        for record in reader:
-            yield header_line + previous + 1, record
-            previous = reader.line_num
-    except UnicodeDecodeError:
-        line = header_line + previous + 1
-        raise FileError(f"Line {line} is not UTF-8 text, as the start of the file is.") from None
-    except csv.Error as error:
-        raise FileError(f"Line {header_line + previous + 1} cannot be read: {error}.") from None
-
-
-def _delimiter(header_line: str) -> str:
-    return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
 class TidyCsvReader(Reader):
@@ -120,20 +69,11 @@ class TidyCsvReader(Reader):
             raise FileError(f"The header row has no {' or '.join(missing)} column.")
 
     def rows(self) -> Iterator[RawRow]:
-        text = open_text(self.stream)
-        try:
-            first, number = header_line(text)
-            if not first.strip():
-                raise FileError("The file is empty.")
-            delimiter = _delimiter(first)
-            headers = next(csv.reader([first], delimiter=delimiter))
-            yield from self.rows_from(headers, _numbered(csv.reader(text, delimiter=delimiter), number))
-        finally:
-            # Leave the binary stream open for the caller (a text wrapper closes it when collected).
-            text.detach()
+        table = read_csv(self.stream, limits=self.limits)
+        yield from self.rows_from(table.header, table.records)
 
     def rows_from(self, headers: list[str], numbered_records) -> Iterator[RawRow]:
-        """Rows of a header plus ``(line number, record)`` pairs; shared with the XLSX reader."""
+        """Rows of a header plus ``(row number, record)`` pairs of a ``core.exchange`` table (CSV or XLSX)."""
         columns = self.columns_for([str(h) if h is not None else "" for h in headers])
         self.check_header(columns)
         by_role: dict[str, int] = {}
@@ -159,7 +99,7 @@ class TidyCsvReader(Reader):
             if len(record) < width:
                 record = list(record) + [""] * (width - len(record))
             yield RawRow(
-                where=f"row {number}",
+                where=number,
                 period=record[period_i],
                 value=record[value_i],
                 cells=tuple(record[i] for i in dim_indexes),
@@ -181,8 +121,8 @@ class OpenSdgCsvReader(TidyCsvReader):
         "comment_obs": NOTE,
     }
 
-    def __init__(self, stream, *, file_name: str = "") -> None:
-        super().__init__(stream, file_name=file_name)
+    def __init__(self, stream, *, file_name: str = "", limits=None) -> None:
+        super().__init__(stream, file_name=file_name, limits=limits)
         stem = Path(file_name).stem
         self.default_indicator = re.sub(r"^indicator_", "", stem) if stem else None
 

@@ -20,15 +20,14 @@ Memory holds the metadata, that lookup and the parser's buffer, never the values
 from __future__ import annotations
 
 import bisect
-import codecs
 import math
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import ijson
-
+from veikart.core.exchange.json_documents import json_events
+from veikart.core.exchange.limits import Limits
 from veikart.indicators.importers.base import DIMENSION, Column, FileError, RawRow, Reader
 
 TIME_IDS = {"tid", "time", "period", "year", "time_period", "år"}
@@ -41,23 +40,15 @@ _VALUE_AT = {"value", f"{_ITEM_AT}.value"}
 _STATUS_AT = {"status", f"{_ITEM_AT}.status"}
 _OPENING = ("start_map", "start_array")
 _CLOSING = ("end_map", "end_array")
-_BUFFER = 8 * 1024  # bytes read at a time; ijson holds the events of one buffer at once
 _NESTED = "[…]"  # stands for an array or object where a single value belongs
 
 
-def _events(stream) -> Iterator[tuple[str, str, Any]]:
-    """ijson's ``(prefix, event, value)`` events over ``stream`` from its start; broken JSON is a ``FileError``."""
-    stream.seek(0)
-    if stream.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
-        stream.seek(0)  # a byte-order mark, which Windows tools may write, is skipped as json.load skips it
-    try:
-        yield from ijson.parse(stream, buf_size=_BUFFER)
-    except (ijson.JSONError, UnicodeDecodeError, ValueError) as error:
-        # The parser's message may span lines (an excerpt with a pointer) and come as bytes: keep its first line.
-        detail = error.args[0] if error.args else error
-        if isinstance(detail, bytes):
-            detail = detail.decode("utf-8", "replace")
-        raise FileError(f"The file is not valid JSON: {(str(detail).strip().splitlines() or [''])[0]}") from None
+def _events(stream, limits: Limits) -> Iterator[tuple[str, str, Any]]:
+    """ijson's ``(prefix, event, value)`` events over ``stream`` from its start, within ``limits`` (nesting depth).
+
+    Broken JSON raises ``FileError`` (the exchange layer's ``FileUnreadable``).
+    """
+    return json_events(stream, limits=limits)
 
 
 def _skip(events: Iterator) -> None:
@@ -221,8 +212,10 @@ def _categories(dimension_id: str, dimension: dict) -> list[str]:
 class JsonStatReader(Reader):
     format_name = "json-stat"
 
-    def __init__(self, stream, *, file_name: str = "", known_dimensions: set[str] | None = None) -> None:
-        super().__init__(stream, file_name=file_name)
+    def __init__(
+        self, stream, *, file_name: str = "", known_dimensions: set[str] | None = None, limits: Limits | None = None
+    ) -> None:
+        super().__init__(stream, file_name=file_name, limits=limits)
         self.known_dimensions = {code.casefold() for code in (known_dimensions or set())}
 
     def rows(self) -> Iterator[RawRow]:
@@ -259,7 +252,7 @@ class JsonStatReader(Reader):
 
     def _metadata(self) -> dict:
         """First pass: the document without the values of its datasets (see ``_Values``, ``_Statuses``)."""
-        events = _events(self.stream)
+        events = _events(self.stream, self.limits)
         first = next(events, None)
         if first is None:
             raise FileError("The file is not valid JSON: it is empty.")
@@ -277,7 +270,7 @@ class JsonStatReader(Reader):
 
     def _values(self, plans: dict[int | None, dict], headers: list[str]) -> Iterator[RawRow]:
         """Second pass: each dataset's values, read again from the file one at a time."""
-        events = _events(self.stream)
+        events = _events(self.stream, self.limits)
         item = -1  # the position in a collection's link.item
         for prefix, event, _value in events:
             if prefix == _ITEM_AT and event not in _CLOSING and event != "map_key":

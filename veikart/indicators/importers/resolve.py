@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db.models import QuerySet
 
+from veikart.core.exchange.problems import Problem
 from veikart.indicators.importers.base import DIMENSION, RawRow, Reader
 from veikart.indicators.models import VALUE_DIGITS, VALUE_PLACES, Dimension, Indicator, Observation
 from veikart.indicators.periods import PeriodError, parse_period
@@ -34,15 +34,13 @@ _STATUSES = {
 }
 
 
-@dataclass(slots=True)
-class Problem:
-    where: str
-    message: str
-    column: str = ""
-
-    def __str__(self) -> str:
-        place = f"{self.where}, column {self.column!r}" if self.column else self.where
-        return f"{place}: {self.message}"
+def as_problem(where: int | str, message: str, column: str = "") -> Problem:
+    """The exchange layer's ``Problem`` for a place a reader gives: a row number, ``file``, or words."""
+    if where.__class__ is int:
+        return Problem(message, row=where, column=column)
+    if where == "file":
+        return Problem(message, column=column)
+    return Problem(message, where=where, column=column)
 
 
 def _blank(cell: Any) -> bool:
@@ -113,10 +111,10 @@ class Resolver:
         self._last_cell: Any = None
         self._last_indicator: Indicator | None = None
 
-    def problem(self, where: str, message: str, column: str = "") -> None:
+    def problem(self, where: int | str, message: str, column: str = "") -> None:
         self.problem_count += 1
         if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append(Problem(where, message, column))
+            self.problems.append(as_problem(where, message, column))
 
     def _prepare_columns(self) -> None:
         """Match breakdown columns to dimensions once, when the reader has read its header."""

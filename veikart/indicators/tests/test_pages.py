@@ -157,7 +157,7 @@ def test_the_upload_page_lists_every_problem(client, public):
     response = client.post(reverse("indicators:import"), data)
     html = response.content.decode()
     assert response.status_code == 400
-    assert "row 2, column" in html and "row 3, column" in html
+    assert "Row 2, column" in html and "Row 3, column" in html
 
 
 def test_the_indicator_page_names_no_sub_goal_of_an_unpublished_strategy_version(client, goal):

@@ -93,9 +93,9 @@ def test_rows_for_other_indicators_are_refused_one_by_one(indicators, owner_edit
     response = upload(client_for(owner_editor), text, indicator="KJ", confirm=True)
     html = response.content.decode()
     assert response.status_code == 400
-    assert "row 3, column &#x27;indicator&#x27;: The row is for &#x27;HN&#x27;, not &#x27;KJ&#x27;." in html
-    assert "row 4, column &#x27;indicator&#x27;: The row is for &#x27;SECRET&#x27;, not &#x27;KJ&#x27;." in html
-    assert "row 2" not in html and "row 5" not in html
+    assert "Row 3, column indicator: The row is for &#x27;HN&#x27;, not &#x27;KJ&#x27;." in html
+    assert "Row 4, column indicator: The row is for &#x27;SECRET&#x27;, not &#x27;KJ&#x27;." in html
+    assert "Row 2" not in html and "Row 5" not in html
     assert not Observation.objects.exists()
 
 
@@ -131,8 +131,8 @@ def test_the_service_refuses_rows_outside_the_allowed_indicators_without_telling
     text = b"indicator,period,value\nKJ,2024,1\nSECRET,2024,2\nNO-SUCH,2024,3\n"
     report = observations_import(stream=io.BytesIO(text), file_name="x.csv", indicators=allowed)
     assert [str(problem) for problem in report.problems] == [
-        "row 3, column 'indicator': 'SECRET' is not one of the indicators you may import data for.",
-        "row 4, column 'indicator': 'NO-SUCH' is not one of the indicators you may import data for.",
+        "Row 3, column indicator: 'SECRET' is not one of the indicators you may import data for.",
+        "Row 4, column indicator: 'NO-SUCH' is not one of the indicators you may import data for.",
     ]
     assert not Observation.objects.exists()
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from veikart.core.exchange.limits import Limits
 from veikart.indicators.importers import FORMATS
 from veikart.indicators.services import observations_import
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
                 indicator_code=indicator,
                 file_format=format,
                 dry_run=dry_run,
+                limits=Limits.for_commands(),
                 show_progress=options.get("verbosity", 1) >= 1 and self.stderr.isatty(),
             )
         if not report.ok:
