@@ -4,7 +4,10 @@ The generator writes about 2.6 million observations (per indicator: the national
 health regions and every municipality, monthly for ten years) with the importer's bulk writer
 (``COPY`` on PostgreSQL). Then it measures the indicator page (national series plus a breakdown),
 the indicator list with every status computed, and importing a one-million-row tidy CSV in a child
-process (rows per second and the child's peak memory).
+process (rows per second and the child's peak memory), side by side with the same rows written
+into a bare table by the database's fastest path (``COPY``; ``executemany`` on SQLite) and the
+ratio of the two; and a hostile workbook (15 kB claiming every cell of a sheet) being refused
+(seconds and the child's peak memory).
 
 The scale is set by environment variables, full scale by default (what ``make bench`` runs):
 ``BENCH_INDICATORS`` (60), ``BENCH_MUNICIPALITIES`` (356), ``BENCH_MONTHS`` (120) and
@@ -158,10 +161,11 @@ CHILD = """
 import json, os, resource, sys, time
 import django
 django.setup()
+from veikart.core.exchange.limits import Limits
 from veikart.indicators.services import observations_import
 start = time.perf_counter()
 with open(sys.argv[1], "rb") as stream:
-    report = observations_import(stream=stream, file_name="bench.csv")
+    report = observations_import(stream=stream, file_name="bench.csv", limits=Limits.for_commands())
 seconds = time.perf_counter() - start
 print(json.dumps({"seconds": seconds, "ok": report.ok, "created": report.created, "unchanged": report.unchanged,
                   "problems": [str(p) for p in report.problems[:5]],
@@ -169,13 +173,73 @@ print(json.dumps({"seconds": seconds, "ok": report.ok, "created": report.created
 """
 
 
-def _import_in_child(path: Path) -> dict:
-    """Import ``path`` in a fresh process so its peak memory is the import's alone (plus Django)."""
+# The floor an import is compared with: the same file into a bare table with no checks, no indexes
+# and no history, by the fastest path each database has (COPY; one executemany in a transaction).
+RAW_CHILD = """
+import csv, json, sys, time
+import django
+django.setup()
+from django.db import connection, transaction
+with connection.cursor() as cursor:
+    cursor.execute("DROP TABLE IF EXISTS bench_raw_rows")
+    cursor.execute("CREATE TABLE bench_raw_rows (indicator varchar(40), period varchar(20), kommune varchar(20), "
+                   "value numeric(20, 6))")
+start = time.perf_counter()
+with transaction.atomic(), connection.cursor() as cursor, open(sys.argv[1], "rb") as stream:
+    if connection.vendor == "postgresql":
+        with cursor.cursor.copy("COPY bench_raw_rows FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+            while block := stream.read(1 << 20):
+                copy.write(block)
+    else:
+        rows = csv.reader(line.decode() for line in stream)
+        next(rows)
+        cursor.executemany("INSERT INTO bench_raw_rows VALUES (%s, %s, %s, %s)", rows)
+seconds = time.perf_counter() - start
+with connection.cursor() as cursor:
+    cursor.execute("DROP TABLE bench_raw_rows")
+print(json.dumps({"seconds": seconds}))
+"""
+
+# A workbook of 15 kB whose sheet claims every cell a worksheet can have and has a value in its last
+# column: the importer must refuse it at once, not pad rows to the claimed width.
+HOSTILE_CHILD = """
+import io, json, resource, sys, time, zipfile
+import django
+django.setup()
+from openpyxl import Workbook
+from veikart.indicators.services import observations_import
+plain = io.BytesIO()
+Workbook().save(plain)
+rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>period</t></is></c></row>' + ''.join(
+    f'<row r="{n}"><c r="XFD{n}"><v>1</v></c></row>' for n in range(2, 2000))
+sheet = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+         '<dimension ref="A1:XFD1048576"/><sheetData>' + rows + '</sheetData></worksheet>')
+hostile = io.BytesIO()
+with zipfile.ZipFile(plain) as source, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as archive:
+    for member in source.infolist():
+        data = sheet.encode() if member.filename == "xl/worksheets/sheet1.xml" else source.read(member.filename)
+        archive.writestr(member.filename, data)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+start = time.perf_counter()
+report = observations_import(stream=io.BytesIO(hostile.getvalue()), file_name="hostile.xlsx")
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "refused": not report.ok, "bytes": len(hostile.getvalue()),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "before_mb": before}))
+"""
+
+
+def _in_child(script: str, *args: str) -> dict:
+    """Run ``script`` in a fresh process (so its peak memory is its own, plus Django) and read its JSON line."""
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings", TESTING=os.environ.get("TESTING", "true"))
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(path)], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", script, *args], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _import_in_child(path: Path) -> dict:
+    """Import ``path`` in a fresh process so its peak memory is the import's alone (plus Django)."""
+    return _in_child(CHILD, str(path))
 
 
 def run(results: Results) -> None:
@@ -215,6 +279,20 @@ def run(results: Results) -> None:
         results.value("import peak memory (whole process)", first["peak_mb"], "MB", target="< 500 MB")
         again = _import_in_child(path)
         results.value(f"import the same {rows:,} rows again (no change)", rows / again["seconds"], "rows/s")
+        raw = _in_child(RAW_CHILD, str(path))
+        floor = "COPY" if connection.vendor == "postgresql" else "executemany"
+        results.value(f"the same rows into a bare table (raw {floor})", rows / raw["seconds"], "rows/s")
+        results.value("import time ÷ raw time", first["seconds"] / raw["seconds"], "×")
+    hostile = _in_child(HOSTILE_CHILD)
+    if not hostile["refused"]:
+        raise AssertionError("the hostile workbook was imported")
+    results.value(
+        f"hostile workbook refused ({hostile['bytes'] // 1000} kB, claims XFD1048576)",
+        hostile["seconds"],
+        "s",
+        target="≤ 2 s",
+    )
+    results.value("hostile workbook: peak memory (whole process)", hostile["peak_mb"], "MB", target="≤ 200 MB")
 
 
 if __name__ == "__main__":
