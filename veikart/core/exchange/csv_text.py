@@ -62,8 +62,8 @@ def _not_text(number: int, encoding: str) -> FileUnreadable:
     )
 
 
-def _check_control_characters(stream: BinaryIO, encoding: str) -> None:
-    """Refuse the file at the first control character, naming its line.
+def _check_control_characters(stream: BinaryIO, encoding: str) -> bool:
+    """Refuse the file at the first control character, naming its line; True if it holds an apostrophe.
 
     In UTF-8 and Windows-1252 a control character is a byte below 0x20 (every byte of a multi-byte
     character is 0x80 or above), so the raw bytes are searched, a block at a time, at the speed of
@@ -76,15 +76,18 @@ def _check_control_characters(stream: BinaryIO, encoding: str) -> None:
         if found:
             raise _control_character(text.count("\n", 0, found.start()) + 1, found.group())
         stream.seek(0)
-        return
+        return "'" in text
     lines_before = 0
+    apostrophe = False
     for block in iter(lambda: stream.read(1 << 20), b""):
         found = _CONTROL_BYTES.search(block)
         if found:
             line = lines_before + block.count(b"\n", 0, found.start()) + 1
             raise _control_character(line, found.group().decode("latin-1"))
         lines_before += block.count(b"\n")
+        apostrophe = apostrophe or b"'" in block
     stream.seek(0)
+    return apostrophe
 
 
 def _control_character(number: int, character: str) -> FileUnreadable:
@@ -132,7 +135,8 @@ def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
     head = stream.read(_SNIFF_BYTES)
     stream.seek(0)
     encoding = detect_encoding(head)
-    _check_control_characters(stream, encoding)
+    # Only a file with an apostrophe can hold a neutralised formula (``neutralise``) to restore.
+    apostrophe = _check_control_characters(stream, encoding)
     text = io.TextIOWrapper(io.BufferedReader(_Borrowed(stream)), encoding=encoding, newline="")
     first, number = "", 0
     try:
@@ -158,14 +162,21 @@ def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
         file_format="csv",
         header=[cell.strip() for cell in header],
         header_row=number,
-        records=_records(stream, text, number, encoding, delimiter, limits),
+        records=_records(stream, text, number, encoding, delimiter, limits, restore=apostrophe),
         delimiter=delimiter,
         encoding=_ENCODING_NAMES.get(encoding, encoding),
     )
 
 
 def _records(
-    stream: BinaryIO, text: io.TextIOWrapper, header_row: int, encoding: str, delimiter: str, limits: Limits
+    stream: BinaryIO,
+    text: io.TextIOWrapper,
+    header_row: int,
+    encoding: str,
+    delimiter: str,
+    limits: Limits,
+    *,
+    restore: bool,
 ) -> Iterator[tuple[int, list]]:
     """``(line the record starts on, cells)`` for each non-blank record after the header line."""
     reader = csv.reader(text, delimiter=delimiter)
@@ -189,7 +200,11 @@ def _records(
             raise FileUnreadable(_("Line %(line)s cannot be read as CSV.") % {"line": line}) from None
         number = header_row + read_before + 1
         read_before = reader.line_num
-        if not record or not any(cell and not cell.isspace() for cell in record):
+        if not record:
+            continue
+        first = record[0]
+        # Written for speed: a record whose first cell has text is not blank, and most are like that.
+        if (not first or first.isspace()) and not any(cell and not cell.isspace() for cell in record):
             continue
         rows += 1
         if rows > max_rows:
@@ -199,6 +214,6 @@ def _records(
                 _("Line %(line)s has %(count)s cells; at most %(limit)s columns are read.")
                 % {"line": number, "count": len(record), "limit": max_columns}
             )
-        if "'" in delimiter.join(record):
+        if restore:
             record = [restore_cell(cell) for cell in record]
         yield number, record
