@@ -44,11 +44,6 @@ class ImportForm(forms.Form):
         required=False,
         choices=[("", _("Recognise from the file"))] + [(name, name) for name in FORMATS],
     )
-    confirm = forms.BooleanField(
-        label=_("Write the data"),
-        required=False,
-        help_text=_("Leave unticked to see a preview; nothing is written unless the whole file is good."),
-    )
 
     def __init__(self, *args, indicators: QuerySet[Indicator], indicator_required: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from veikart.accounts import permissions
+from veikart.core.exchange.previews import preview_file, preview_finish, preview_store, preview_take
+from veikart.core.models import ImportRecord
 from veikart.indicators import exporters
 from veikart.indicators.forms import ImportForm, IndicatorFilterForm
 from veikart.indicators.history import public_history
@@ -106,19 +111,27 @@ def all_download(request: HttpRequest, fmt: str) -> HttpResponse:
     return _download(list(Indicator.objects.visible_to(request.user)), fmt, "indikatorer")
 
 
+_IMPORT_KIND = "indicators"
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_import(request: HttpRequest) -> HttpResponse:
-    """Upload a file; without "write" ticked the page shows the same preview as ``--dry-run``.
+    """Upload a file and see the preview (as ``--dry-run``); then write it or cancel.
 
-    The strategy office may upload a file for any indicators; an owner editor chooses one of the
-    indicators its organisation is responsible for, and a row for any other is a problem. Anyone else
-    gets 403.
+    The previewed file is kept in the database (``core.exchange.previews``), so any server process
+    can write it; writing checks the whole file again, with the user's rights at that moment. The
+    strategy office may upload a file for any indicators; an owner editor chooses one of the
+    indicators its organisation is responsible for, and a row for any other is a problem. Anyone
+    else gets 403.
     """
     if not permissions.can_import_indicator_data(request.user):
         raise PermissionDenied
     limited = not permissions.can_import_several_indicators(request.user)
     importable = permissions.importable_indicators(request.user, Indicator.objects.all())
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action in ("apply", "cancel"):
+        return _finish_import(request, action, importable, limited=limited)
     form = ImportForm(
         request.POST or None,
         request.FILES or None,
@@ -127,17 +140,59 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
         # The workspace links here with the indicator chosen (``?indicator=<code>``).
         initial={"indicator": request.GET.get("indicator")},
     )
-    report = None
+    report, preview = None, None
     if request.method == "POST" and form.is_valid():
         upload, indicator = form.cleaned_data["file"], form.cleaned_data["indicator"]
+        options = {
+            "indicator": indicator.code if indicator else None,
+            "file_format": form.cleaned_data["file_format"] or None,
+        }
         report = observations_import(
             stream=upload.file,
             file_name=upload.name,
-            indicator_code=indicator.code if indicator else None,
+            indicator_code=options["indicator"],
             indicators=importable if limited else None,
-            file_format=form.cleaned_data["file_format"] or None,
+            file_format=options["file_format"],
             user=request.user,
-            dry_run=not form.cleaned_data["confirm"],
+            dry_run=True,
         )
+        if report.ok and report.created + report.updated:
+            preview = preview_store(
+                kind=_IMPORT_KIND, stream=upload.file, file_name=upload.name, user=request.user, options=options
+            )
     refused = request.method == "POST" and (report is None or not report.ok)
-    return render(request, "indicators/import.html", {"form": form, "report": report}, status=400 if refused else 200)
+    context = {"form": form, "report": report, "preview": preview}
+    return render(request, "indicators/import.html", context, status=400 if refused else 200)
+
+
+def _finish_import(request: HttpRequest, action: str, importable, *, limited: bool) -> HttpResponse:
+    """Write or cancel the previewed file of the token posted; an unknown or spent token says so."""
+    with transaction.atomic():
+        record = preview_take(kind=_IMPORT_KIND, token=request.POST.get("token"), user=request.user)
+        if record is None:
+            messages.error(request, _("The preview has expired or was already used; upload the file again."))
+            return redirect("indicators:import")
+        if action == "cancel":
+            preview_finish(record, status=ImportRecord.Status.CANCELLED, user=request.user)
+            messages.info(request, _("The import was cancelled; nothing was written."))
+            return redirect("indicators:import")
+        report = observations_import(
+            stream=preview_file(record),
+            file_name=record.file_name,
+            indicator_code=record.options.get("indicator"),
+            indicators=importable if limited else None,
+            file_format=record.options.get("file_format"),
+            user=request.user,
+        )
+        counts = {"rows": report.rows, "created": report.created, "updated": report.updated}
+        status = ImportRecord.Status.APPLIED if report.ok else ImportRecord.Status.CANCELLED
+        preview_finish(record, status=status, counts={**counts, "problems": report.problem_count}, user=request.user)
+    if not report.ok:
+        form = ImportForm(indicators=importable, indicator_required=limited)
+        return render(request, "indicators/import.html", {"form": form, "report": report}, status=400)
+    messages.success(
+        request,
+        _("Imported %(rows)s rows from %(file)s: %(created)s new, %(updated)s corrected.")
+        % {**counts, "file": record.file_name},
+    )
+    return redirect("indicators:import")

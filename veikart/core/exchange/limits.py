@@ -58,3 +58,10 @@ class Limits:
             max_xlsx_part_bytes=uploads.max_xlsx_part_bytes,
             max_xlsx_strings_bytes=uploads.max_xlsx_strings_bytes,
         )
+
+
+def human_size(size: int) -> str:
+    """``48 MB``, ``1.5 MB``, ``12 kB``: a byte count as a reader of a message takes it in."""
+    if size >= 1024 * 1024:
+        return f"{size / 2**20:.1f}".rstrip("0").rstrip(".") + " MB"
+    return f"{-(-size // 1024)} kB"

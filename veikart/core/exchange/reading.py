@@ -15,7 +15,7 @@ from typing import BinaryIO
 from django.utils.translation import gettext as _
 
 from veikart.core.exchange.csv_text import read_csv
-from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.limits import Limits, human_size
 from veikart.core.exchange.problems import FileUnreadable
 from veikart.core.exchange.table import Table
 from veikart.core.exchange.workbooks import read_xlsx
@@ -32,14 +32,10 @@ def check_size(stream: BinaryIO, *, limits: Limits) -> int:
         raise FileUnreadable(_("The file is empty."))
     if size > limits.max_bytes:
         raise FileUnreadable(
-            _("The file is %(size)s MB; at most %(limit)s MB can be imported.")
-            % {"size": _megabytes(size), "limit": _megabytes(limits.max_bytes)}
+            _("The file is %(size)s; at most %(limit)s can be imported.")
+            % {"size": human_size(size), "limit": human_size(limits.max_bytes)}
         )
     return size
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f}".rstrip("0").rstrip(".")
 
 
 def file_kind(stream: BinaryIO, *, file_name: str = "") -> str:

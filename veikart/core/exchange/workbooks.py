@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.worksheet._reader import WorkSheetParser
 
-from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.limits import Limits, human_size
 from veikart.core.exchange.problems import FileUnreadable, column_letter
 from veikart.core.exchange.table import Table
 
@@ -57,13 +57,13 @@ def _check_archive(stream: BinaryIO, limits: Limits) -> None:
         name = member.filename.lower()
         if name.startswith("xl/worksheets/") and member.file_size > limits.max_xlsx_part_bytes:
             raise FileUnreadable(
-                _("The worksheet unpacks to %(size)s MB; at most %(limit)s MB are read.")
-                % {"size": member.file_size // 2**20, "limit": limits.max_xlsx_part_bytes // 2**20}
+                _("The worksheet unpacks to %(size)s; at most %(limit)s are read.")
+                % {"size": human_size(member.file_size), "limit": human_size(limits.max_xlsx_part_bytes)}
             )
         if name == "xl/sharedstrings.xml" and member.file_size > limits.max_xlsx_strings_bytes:
             raise FileUnreadable(
-                _("The workbook's text unpacks to %(size)s MB; at most %(limit)s MB are read.")
-                % {"size": member.file_size // 2**20, "limit": limits.max_xlsx_strings_bytes // 2**20}
+                _("The workbook's text unpacks to %(size)s; at most %(limit)s are read.")
+                % {"size": human_size(member.file_size), "limit": human_size(limits.max_xlsx_strings_bytes)}
             )
     stream.seek(0)
 

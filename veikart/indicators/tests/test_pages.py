@@ -15,6 +15,7 @@ from veikart.indicators.tests.factories import (
     plain_user,
     strategy_office_user,
 )
+from veikart.indicators.tests.uploading import upload
 from veikart.strategy.models import Strategy
 
 pytestmark = pytest.mark.django_db
@@ -136,17 +137,11 @@ def test_the_upload_page_previews_then_writes(client, public):
     client.force_login(strategy_office_user())
     url = reverse("indicators:import")
 
-    def upload(confirm: bool):
-        data = {"file": io.BytesIO(b"period,value\n2024,300\n"), "indicator": "KJ"}
-        data["file"].name = "kj.csv"
-        if confirm:
-            data["confirm"] = "on"
-        return client.post(url, data)
-
-    preview = upload(confirm=False)
+    preview = upload(client, b"period,value\n2024,300\n", name="kj.csv", indicator="KJ")
     assert "1 new" in preview.content.decode()
     assert not Observation.objects.filter(period="2024").exists()
-    upload(confirm=True)
+    written = upload(client, b"period,value\n2024,300\n", name="kj.csv", indicator="KJ", write=True)
+    assert written.redirect_chain == [(url, 302)] and "Imported 1 rows from kj.csv" in written.content.decode()
     assert Observation.objects.get(period="2024", breakdown_key="").value == 300
 
 

@@ -10,6 +10,7 @@ from veikart.conftest import client_for
 from veikart.indicators.models import Observation
 from veikart.indicators.services import observations_import
 from veikart.indicators.tests.factories import make_indicator
+from veikart.indicators.tests.uploading import upload as upload_file
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +38,7 @@ def indicators(organisation, third_organisation):
 
 
 def upload(client, text: str, *, indicator: str = "", confirm: bool = False, name: str = "data.csv"):
-    data = {"file": io.BytesIO(text.encode()), "indicator": indicator}
-    data["file"].name = name
-    if confirm:
-        data["confirm"] = "on"
-    return client.post(reverse("indicators:import"), data)
+    return upload_file(client, text.encode(), name=name, indicator=indicator, write=confirm)
 
 
 def test_the_upload_page_by_role(indicators, strategy_office, owner_editor, other_owner_editor, body_member, outsider):
