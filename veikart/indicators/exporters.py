@@ -1,32 +1,23 @@
 """Exports of observations: tidy CSV, XLSX and JSON-stat 2.0, for one indicator or several.
 
 Every export reads the indicators it is given (callers pass ``Indicator.objects.visible_to(user)``),
-so unpublished data never leaves through a download. CSV and XLSX stream rows from the database;
-JSON-stat builds one cube per indicator. Each format imports back unchanged (tests prove it).
+so unpublished data never leaves through a download. CSV and XLSX stream rows from the database and
+are written by the exchange layer's download builder (semicolons and a decimal comma in Norwegian,
+no cell a live formula); JSON-stat builds one cube per indicator. Each format imports back
+unchanged (tests prove it).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-from openpyxl import Workbook
-
+from veikart.core.exchange.downloads import CsvDialect, csv_chunks, dialect_for, json_bytes
+from veikart.core.exchange.downloads import xlsx_bytes as workbook_bytes
 from veikart.indicators.models import Dimension, DimensionValue, Indicator, Observation, breakdown_from_key
 from veikart.indicators.periods import parse_period
 
 TOTAL_CODE = "_T"
-
-
-def plain_number(value: Decimal) -> str:
-    """``274`` rather than ``274.000000``; never scientific notation."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text or "0"
 
 
 def _dimensions_of(indicators: Iterable[Indicator]) -> list[str]:
@@ -37,8 +28,11 @@ def _dimensions_of(indicators: Iterable[Indicator]) -> list[str]:
     return sorted(codes, key=lambda code: (order.get(code, len(order)), code))
 
 
-def tidy_rows(indicators: Iterable[Indicator]) -> Iterator[list[str]]:
-    """The header and then one row per observation: indicator, period, dimensions…, value, status, note."""
+def tidy_rows(indicators: Iterable[Indicator]) -> Iterator[list]:
+    """The header and then one row per observation: indicator, period, dimensions…, value, status, note.
+
+    Values are ``Decimal``s; the download builder writes them in the download's dialect.
+    """
     indicators = list(indicators)
     dimensions = _dimensions_of(indicators)
     yield ["indicator", "period", *dimensions, "value", "status", "note"]
@@ -54,48 +48,26 @@ def tidy_rows(indicators: Iterable[Indicator]) -> Iterator[list[str]]:
             codes[indicator_id],
             period,
             *(breakdown.get(code, "") for code in dimensions),
-            plain_number(value),
+            value,
             status,
             note,
         ]
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+def tidy_csv_chunks(indicators: Iterable[Indicator], *, dialect: CsvDialect | None = None) -> Iterator[bytes]:
+    """The tidy CSV for a streaming response, as Norwegian Excel opens it (``core.exchange.downloads``)."""
+    rows = tidy_rows(indicators)
+    return csv_chunks(next(rows), rows, dialect=dialect or dialect_for())
 
 
-def tidy_csv_lines(indicators: Iterable[Indicator]) -> Iterator[str]:
-    """The tidy CSV, line by line (for a streaming response)."""
-    writer = csv.writer(_Echo(), lineterminator="\n")
-    for row in tidy_rows(indicators):
-        yield writer.writerow(row)
-
-
-def tidy_csv(indicators: Iterable[Indicator]) -> str:
-    return "".join(tidy_csv_lines(indicators))
+def tidy_csv(indicators: Iterable[Indicator], *, dialect: CsvDialect | None = None) -> str:
+    return b"".join(tidy_csv_chunks(indicators, dialect=dialect)).decode("utf-8-sig")
 
 
 def xlsx_bytes(indicators: Iterable[Indicator]) -> bytes:
-    """A workbook with the tidy table on its first sheet (written in write-only mode)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("data")
-    for number, row in enumerate(tidy_rows(indicators)):
-        if number == 0:
-            sheet.append(row)
-            continue
-        value_at = len(row) - 3
-        # Numbers as numbers so a spreadsheet can compute with them; periods stay text.
-        sheet.append(
-            [
-                *row[:value_at],
-                float(row[value_at]) if "." in row[value_at] else int(row[value_at]),
-                *row[value_at + 1 :],
-            ]
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """A workbook with the tidy table on its first sheet: values as numbers, every text cell as text."""
+    rows = tidy_rows(indicators)
+    return workbook_bytes(next(rows), rows, sheet_title="data")
 
 
 def _json_number(value: Decimal) -> int | float:
@@ -185,8 +157,12 @@ def jsonstat(indicators: Iterable[Indicator]) -> dict:
     }
 
 
+def jsonstat_bytes(indicators: Iterable[Indicator]) -> bytes:
+    return json_bytes(jsonstat(indicators))
+
+
 def jsonstat_text(indicators: Iterable[Indicator]) -> str:
-    return json.dumps(jsonstat(indicators), ensure_ascii=False, indent=1)
+    return jsonstat_bytes(indicators).decode("utf-8")
 
 
 def period_sorted(periods: Iterable[str]) -> list[str]:

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from veikart.accounts import permissions
+from veikart.core.exchange.downloads import download_response
 from veikart.core.exchange.previews import preview_file, preview_finish, preview_store, preview_take
 from veikart.core.models import ImportRecord
 from veikart.indicators import exporters
@@ -79,25 +80,16 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "indicators/indicator_detail.html", context)
 
 
-_TYPES = {
-    "csv": ("text/csv; charset=utf-8", "csv"),
-    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
-    "json": ("application/json; charset=utf-8", "json"),
-}
-
-
 def _download(indicators, fmt: str, name: str) -> HttpResponse:
-    if fmt not in _TYPES:
-        raise Http404
-    content_type, suffix = _TYPES[fmt]
     if fmt == "csv":
-        response = StreamingHttpResponse(exporters.tidy_csv_lines(indicators), content_type=content_type)
+        content = exporters.tidy_csv_chunks(indicators)
     elif fmt == "xlsx":
-        response = HttpResponse(exporters.xlsx_bytes(indicators), content_type=content_type)
+        content = exporters.xlsx_bytes(indicators)
+    elif fmt == "json":
+        content = exporters.jsonstat_bytes(indicators)
     else:
-        response = HttpResponse(exporters.jsonstat_text(indicators), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{name}.{suffix}"'
-    return response
+        raise Http404
+    return download_response(content, file_name=f"{name}.{fmt}", kind=fmt)
 
 
 @require_GET

@@ -5,6 +5,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from veikart.indicators import exporters
@@ -172,7 +173,34 @@ def test_an_open_sdg_file_and_a_json_stat_file_export_back_to_the_same_data(indi
     assert exported["size"] == [2, 2]
     assert exported["value"] == {"0": 101, "2": 274, "3": 40}
     assert exporters.tidy_csv([indicator]).splitlines()[1:] == [
-        "KJ,2022,,101,final,",
-        "KJ,2023,,274,final,",
-        "KJ,2023,02,40,final,",
+        "KJ;2022;;101;final;",
+        "KJ;2023;;274;final;",
+        "KJ;2023;02;40;final;",
     ]
+
+
+def test_the_csv_download_opens_in_norwegian_excel(indicator):
+    assert run(b"period;region;value\n2023;;274,5\n", "kj.csv", indicator_code="KJ").ok
+    with translation.override("nb"):
+        data = b"".join(exporters.tidy_csv_chunks([indicator]))
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.decode("utf-8-sig").splitlines() == ["indicator;period;value;status;note", "KJ;2023;274,5;final;"]
+
+
+def test_a_note_that_looks_like_a_formula_is_never_one_and_imports_back_unchanged(indicator):
+    hostile = '=HYPERLINK("http://x.example","klikk")'
+    text = f'period;value;note\n2022;101;"{hostile.replace(chr(34), chr(34) * 2)}"\n2023;102;+1\n'
+    assert run(text.encode(), "kj.csv", indicator_code="KJ").ok
+    before = snapshot()
+    assert {row[5] for row in before} == {hostile, "+1"}
+    csv_text = exporters.tidy_csv([indicator])
+    assert "'=HYPERLINK" in csv_text and ";'+1" in csv_text
+    workbook = exporters.xlsx_bytes([indicator])
+    from openpyxl import load_workbook
+
+    cells = [cell for row in load_workbook(io.BytesIO(workbook)).active.iter_rows() for cell in row]
+    assert not any(cell.data_type == "f" for cell in cells)
+    for data, name in ((csv_text.encode(), "back.csv"), (workbook, "back.xlsx")):
+        report = run(data, name)
+        assert report.ok and report.unchanged == 2, report.problems
+        assert snapshot() == before
