@@ -23,13 +23,12 @@ from django.utils.translation import gettext as _
 
 from veikart.core.exchange.limits import Limits
 from veikart.core.exchange.neutralise import restore_cell
-from veikart.core.exchange.problems import FileUnreadable
+from veikart.core.exchange.problems import CONTROL_CHARACTERS, FileUnreadable
 from veikart.core.exchange.table import Table
 
 _SNIFF_BYTES = 256 * 1024
 _DELIMITERS = (";", "\t", ",", "|")
-# C0 controls but tab, line feed and carriage return; and DEL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = CONTROL_CHARACTERS
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
 

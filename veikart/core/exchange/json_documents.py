@@ -17,7 +17,7 @@ import ijson
 from django.utils.translation import gettext as _
 
 from veikart.core.exchange.limits import Limits
-from veikart.core.exchange.problems import FileUnreadable
+from veikart.core.exchange.problems import CONTROL_CHARACTERS, FileUnreadable
 
 _BUFFER = 8 * 1024  # bytes read at a time; ijson holds the events of one buffer at once
 _OPENING = ("start_map", "start_array")
@@ -42,6 +42,11 @@ def json_events(stream: BinaryIO, *, limits: Limits) -> Iterator[tuple[str, str,
     deepest = limits.max_json_depth
     try:
         for prefix, event, value in ijson.parse(stream, buf_size=_BUFFER):
+            if (event == "string" or event == "map_key") and CONTROL_CHARACTERS.search(value):
+                raise FileUnreadable(
+                    _("A text in the JSON at %(place)s holds a control character (U+%(code)s), which is not text.")
+                    % {"place": prefix or "/", "code": f"{ord(CONTROL_CHARACTERS.search(value).group()):04X}"}
+                )
             if event in _OPENING:
                 depth += 1
                 if depth > deepest:

@@ -12,11 +12,15 @@ large): its message says why and what to do, and becomes the one problem of the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 MAX_PROBLEMS_KEPT = 500
+# C0 controls but tab, line feed and carriage return; and DEL. Never text in a file we import (and a
+# NUL byte is refused by PostgreSQL in any text column).
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def column_letter(index: int) -> str:

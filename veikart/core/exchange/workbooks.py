@@ -30,7 +30,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet._reader import WorkSheetParser
 
 from veikart.core.exchange.limits import Limits, human_size
-from veikart.core.exchange.problems import FileUnreadable, column_letter
+from veikart.core.exchange.problems import CONTROL_CHARACTERS, FileUnreadable, column_letter
 from veikart.core.exchange.table import Table
 
 
@@ -152,10 +152,17 @@ def _cells(parsed: list[dict], number: int, limits: Limits) -> list[Any]:
     cells: list[Any] = [None] * width
     for cell in parsed:
         value = cell["value"]
-        if isinstance(value, str) and len(value) > limits.max_cell_chars:
-            raise FileUnreadable(
-                _("Cell %(cell)s is longer than %(limit)s characters.")
-                % {"cell": f"{column_letter(cell['column'] - 1)}{number}", "limit": limits.max_cell_chars}
-            )
+        if isinstance(value, str):
+            if len(value) > limits.max_cell_chars:
+                raise FileUnreadable(
+                    _("Cell %(cell)s is longer than %(limit)s characters.")
+                    % {"cell": f"{column_letter(cell['column'] - 1)}{number}", "limit": limits.max_cell_chars}
+                )
+            control = CONTROL_CHARACTERS.search(value)
+            if control:
+                raise FileUnreadable(
+                    _("Cell %(cell)s holds a control character (U+%(code)s), which is not text.")
+                    % {"cell": f"{column_letter(cell['column'] - 1)}{number}", "code": f"{ord(control.group()):04X}"}
+                )
         cells[cell["column"] - 1] = value
     return cells

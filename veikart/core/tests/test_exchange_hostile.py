@@ -13,6 +13,7 @@ from veikart.core.exchange.json_documents import load_json
 from veikart.core.exchange.limits import Limits
 from veikart.core.exchange.problems import FileUnreadable
 from veikart.core.exchange.reading import check_size, read_table
+from veikart.core.exchange.workbooks import _cells
 from veikart.core.tests.exchange_files import sheet_xml, text_cell, workbook_bytes, workbook_with_sheet_xml
 
 LIMITS = Limits(
@@ -142,3 +143,18 @@ def test_broken_json_is_refused(data):
     with translation.override("en"), pytest.raises(FileUnreadable) as refused:
         load_json(io.BytesIO(data), limits=LIMITS)
     assert "not valid JSON" in refused.value.message
+
+
+def test_a_control_character_in_a_worksheet_cell_is_refused_naming_the_cell():
+    # XML cannot carry one, but a parser that unescapes ``_x0000_`` could: the check stands guard.
+    parsed = [{"column": 1, "value": "a"}, {"column": 2, "value": "x\x00y"}]
+    with translation.override("en"), pytest.raises(FileUnreadable) as refused:
+        _cells(parsed, 7, LIMITS)
+    assert "Cell B7 holds a control character (U+0000)" in refused.value.message
+
+
+@pytest.mark.parametrize("data", [b'{"label": "a\\u0000b"}', b'{"a\\u001bb": 1}'])
+def test_a_control_character_escaped_in_json_is_refused(data):
+    with translation.override("en"), pytest.raises(FileUnreadable) as refused:
+        load_json(io.BytesIO(data), limits=LIMITS)
+    assert "holds a control character" in refused.value.message
