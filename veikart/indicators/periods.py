@@ -24,6 +24,7 @@ class PeriodError(ValueError):
 
 
 YEAR, QUARTER, MONTH, DAY = "year", "quarter", "month", "day"
+FIRST_YEAR, LAST_YEAR = 1800, 2200
 _GRANULARITY_RANK = {DAY: 0, MONTH: 1, QUARTER: 2, YEAR: 3}
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -55,6 +56,10 @@ class Period:
 def parse_period(text: str) -> Period:
     """The period written as ``text``; raises ``PeriodError`` with a readable message if it is not one."""
     value = str(text).strip()
+    # Every period starts with its year; one outside the years statistics cover is a typing error
+    # (0000, 9999), and the calendar could not hold the day after 9999-12-31 anyway.
+    if value[:4].isdigit() and not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
+        raise PeriodError(f"{value!r} is not a period: the year must be from {FIRST_YEAR} to {LAST_YEAR}.")
     if match := _YEAR.match(value):
         year = int(match[1])
         return Period(f"{year:04d}", YEAR, datetime.date(year, 1, 1), datetime.date(year, 12, 31))

@@ -316,7 +316,12 @@ class JsonStatReader(Reader):
             raise FileError(f"{prefix}The keys of value must be positions (0, 1, 2, …).")
         if not values.is_array and values.count and (values.lowest < 0 or values.highest >= total):
             raise FileError(f"{prefix}value holds position {values.highest} but the cube has {total} cells.")
-        role_time = ((dataset.get("role") or {}).get("time")) or []
+        role = dataset.get("role")
+        role_time = (role.get("time") if isinstance(role, dict) else None) or []
+        if isinstance(role_time, str):
+            role_time = [role_time]  # one id where the format asks for a list of them
+        elif not isinstance(role_time, list):
+            role_time = []
         time_ids = [d for d in role_time if d in ids] or [d for d in ids if d.casefold() in TIME_IDS]
         if not time_ids:
             raise FileError(f"{prefix}No dimension is the period (give it role time, or call it Tid or period).")
@@ -337,7 +342,9 @@ class JsonStatReader(Reader):
             "status": dataset.get("status"),
             "time": time_id,
             "indicator_dim": indicator_dim,
-            "indicator": (dataset.get("extension") or {}).get("indicator"),
+            "indicator": extension.get("indicator")
+            if isinstance(extension := dataset.get("extension"), dict)
+            else None,
             "breakdowns": breakdowns,
         }
 
