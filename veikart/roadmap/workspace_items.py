@@ -143,6 +143,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
         items.select_related("sub_goal", "phase").prefetch_related("owners"),
         columns=COLUMNS,
         default="title",
+        keys_first=True,
     )
     context = {
         "rows": _rows(page.rows),
