@@ -260,6 +260,9 @@ class RoadmapItem(models.Model):
             # The workspace list, sorted by name or by its newest change, reads a page from these.
             models.Index(fields=["title", "id"], name="roadmap_item_title_id"),
             models.Index(fields=["updated_at", "id"], name="roadmap_item_updated"),
+            # The workspace list filtered by publication and sorted by sub-goal reads its pages in this order.
+            models.Index(fields=["is_published", "sub_goal", "title", "id"], name="roadmap_item_pub_subgoal_title"),
+            # PostgreSQL also has a trigram index on UPPER(title) for the name filter (migration 0010).
         ]
 
     def __str__(self) -> str:
