@@ -1,6 +1,7 @@
 """Worked examples of the recent trend, the projection range and its warnings (docs/indicators-progress.md)."""
 
 import pytest
+from django.utils import translation
 
 from veikart.indicators.progress import IMPLAUSIBLE_RANGE_FACTOR, Status, assess
 
@@ -33,6 +34,20 @@ def test_helsenorge_projects_a_range_with_a_warning_on_its_far_end():
     assert target.capped == ""
     assert "more than 3 times the range of the observed values" in target.projection_notes[0]
     assert [p.value for p in target.recent_projection][-1] == pytest.approx(target.projected_low)
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("nb", "Fallende de siste 2 årene (siden 2021)"),
+        ("nn", "Fallande dei siste 2 åra (sidan 2021)"),
+        ("en", "Falling over the last 2 years (since 2021)"),
+    ],
+)
+def test_the_recent_trend_is_told_in_each_language(language, words):
+    progress = assess(series=HELSENORGE, targets=HELSENORGE_TARGET)
+    with translation.override(language):
+        assert progress.recent.words == words
 
 
 def test_the_recent_window_is_the_last_three_observations_or_the_last_third_whichever_is_longer():
