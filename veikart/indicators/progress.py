@@ -148,6 +148,8 @@ class TargetAssessment:
     status: str
     passed: bool
     required_rate: float | None = None
+    # Without a trend (one observation, no earlier baseline): the yearly rate from the latest value to the target.
+    needed_rate: float | None = None
     ratio: float | None = None
     projected_value: float | None = None
     # The range of the projection: between the long-run (projected_value) and the recent trend.
@@ -183,6 +185,20 @@ class TargetAssessment:
                 % {"factor": IMPLAUSIBLE_RANGE_FACTOR}
             )
         return notes
+
+    def needed_words(self, method: str, latest: Point) -> str:
+        """ "Reaching 300 000 by 2030 needs growth of 15.2 % a year from 2022", or "" without a needed rate."""
+        if self.needed_rate is None:
+            return ""
+        values = {"target": figure(self.value), "period": self.period, "latest": latest.period}
+        if method == GROWTH:
+            values["rate"] = figure(round(100 * self.needed_rate, 1))
+            return (
+                gettext("Reaching %(target)s by %(period)s needs growth of %(rate)s %% a year from %(latest)s.")
+                % values
+            )
+        values["rate"] = figure(round(self.needed_rate, 2))
+        return gettext("Reaching %(target)s by %(period)s needs a change of %(rate)s a year from %(latest)s.") % values
 
     @property
     def has_range(self) -> bool:
@@ -220,6 +236,13 @@ class Progress:
     @property
     def uncapped_status_label(self) -> str:
         return Status(self.uncapped_status).label if self.uncapped_status else ""
+
+    @property
+    def needed_words(self) -> str:
+        """Without a trend, the pace the headline target asks for from the latest value; else ""."""
+        if self.headline_target is None or self.latest is None:
+            return ""
+        return self.headline_target.needed_words(self.method, self.latest)
 
     @property
     def trend_turned(self) -> bool:
@@ -426,6 +449,9 @@ def _assess_target(target: Point, at_target: float | None, base: Point, trend: T
     if _meets(latest.value, target.value, d):
         assessment.status = Status.ACHIEVED
         return assessment
+    if observed is None and not (method == GROWTH and target.value <= 0):
+        # One value and no earlier baseline: no trend to judge, but the pace the target asks for is known.
+        assessment.needed_rate = _rate(method, latest, target)
     if observed is None or assessment.required_rate is None:
         return assessment
     required = assessment.required_rate

@@ -69,3 +69,14 @@ def test_an_indicator_without_values_says_no_data_yet(client):
     html = _page(client, indicator, "en")
     assert "No data yet" in html
     assert "Not enough data" not in html
+
+
+def test_a_single_value_explains_why_there_is_no_status_and_what_the_target_needs(client):
+    indicator = make_indicator(code="kritisk-informasjon")
+    add_observations(indicator, {"2022": 97000})
+    add_target(indicator, "2030", 300000)
+    html = _page(client, indicator, "en")
+    assert "Not enough data" in html
+    assert "a trend needs two points in time. Reaching 300,000 by 2030 needs growth of 15.2 % a year from 2022." in html
+    html = _page(client, indicator, "nb")
+    assert "Å nå 300\xa0000 innen 2030 krever en vekst på 15,2 % i året fra 2022." in html

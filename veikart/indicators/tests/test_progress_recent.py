@@ -145,3 +145,15 @@ def test_a_single_observation_without_a_baseline_still_has_not_enough_data():
     progress = assess(series=[("2022", 97000)], targets=[("2030", 300000)])
     assert progress.status == Status.NO_DATA
     assert progress.status_label == "Not enough data"
+
+
+def test_a_single_observation_without_a_baseline_says_what_pace_the_target_needs():
+    progress = assess(series=[("2022", 97000)], targets=[("2030", 300000)])
+    # From the end of 2022 to the end of 2030 is 8 years: (300000 / 97000)^(1/8) - 1 = 15.2 % a year.
+    assert progress.targets[0].needed_rate == pytest.approx((300000 / 97000) ** (1 / 8) - 1)
+    assert progress.needed_words == "Reaching 300,000 by 2030 needs growth of 15.2 % a year from 2022."
+
+
+def test_a_single_value_on_a_scale_needs_a_change_in_units_a_year():
+    progress = assess(series=[("2023", 3)], bounds=(0, 7), targets=[("2030", 6)])
+    assert progress.needed_words == "Reaching 6 by 2030 needs a change of 0.43 a year from 2023."
