@@ -54,7 +54,7 @@ def indicator_overview(indicators) -> list[Row]:
     indicators = list(indicators.select_related("goal__strategy"))
     language = get_language() or ""
     keys = {
-        indicator.pk: f"indicator-overview:1:{indicator.pk}:{indicator.data_revision}:{language}"
+        indicator.pk: f"indicator-overview:2:{indicator.pk}:{indicator.data_revision}:{language}"
         for indicator in indicators
     }
     cached = cache.get_many(list(keys.values()))
@@ -205,6 +205,17 @@ def _chart(indicator: Indicator, progress: Progress, series: list[Series]) -> Ch
         lines.append(Line(_("Required path"), headline.trajectory, "#525252", "4 4", markers=False, width=1.5))
     if headline is not None and headline.projection:
         lines.append(Line(_("Projection"), headline.projection, PALETTE[0], "1 4", markers=False, width=2))
+    if headline is not None and headline.recent_projection and headline.has_range:
+        lines.append(
+            Line(
+                _("Projection from the recent trend"),
+                headline.recent_projection,
+                PALETTE[0],
+                "6 2 1 2",
+                markers=False,
+                width=1.5,
+            )
+        )
     targets = [Point(t.period, t.time, t.value) for t in progress.targets]
     return Chart(
         title=_("%(name)s: values and targets") % {"name": indicator.name},
@@ -229,6 +240,20 @@ def _describe(indicator: Indicator, progress: Progress) -> str:
             % {"value": _number(progress.headline_target.value), "period": progress.headline_target.period}
         )
     parts.append(_("Status: %(status)s.") % {"status": Status(progress.status).label})
+    if progress.trend_turned:
+        parts.append(_("%(trend)s, against the trend since the base.") % {"trend": progress.recent.words})
+    headline = progress.headline_target
+    if headline is not None and headline.has_range:
+        parts.append(
+            _("Projected by %(period)s: between %(low)s and %(high)s.")
+            % {
+                "period": headline.period,
+                "low": _number(headline.projected_low),
+                "high": _number(headline.projected_high),
+            }
+        )
+    if headline is not None:
+        parts.extend(headline.projection_notes)
     parts.append(_("The table below the chart gives every value."))
     return " ".join(parts)
 

@@ -2,6 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from veikart.indicators.models import Indicator, Observation, Target
+from veikart.indicators.pages import with_framework
+from veikart.indicators.progress import Status, indicator_progress
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,11 @@ def test_loading_the_demo_again_changes_nothing(demo):
     counts = (Observation.history.count(), Indicator.history.count(), Target.history.count())
     call_command("load_demo", verbosity=0)
     assert (Observation.history.count(), Indicator.history.count(), Target.history.count()) == counts
+
+
+def test_the_demo_statuses_tell_a_falling_series_and_indicators_without_values_apart(demo):
+    statuses = {i.code: indicator_progress(i).status for i in with_framework(Indicator.objects.all())}
+    assert statuses["helsenorge-besok"] == Status.AT_RISK
+    assert [code for code, status in statuses.items() if status == Status.NO_DATA] == ["kritisk-informasjon"]
+    without_values = Indicator.objects.exclude(observations__breakdown_key="").values_list("code", flat=True)
+    assert {code for code, status in statuses.items() if status == Status.NO_VALUES} == set(without_values)

@@ -107,8 +107,10 @@ def test_without_a_target_the_trend_alone_decides():
     assert assess(series=[("2019", 100), ("2023", 90)]).status == Status.DETERIORATION
 
 
-def test_no_observations_is_not_enough_data():
-    assert assess(series=[], targets=[("2030", 10)]).status == Status.NO_DATA
+def test_no_observations_is_no_data_yet():
+    progress = assess(series=[], targets=[("2030", 10)])
+    assert progress.status == Status.NO_VALUES
+    assert progress.status_label == "No data yet"
 
 
 def test_zero_values_fall_back_to_linear_growth():
@@ -131,10 +133,10 @@ def test_an_indicator_is_assessed_from_its_total_series_baseline_and_targets():
     assert progress.status == Status.ON_TRACK
 
 
-def test_targets_set_before_any_data_are_listed_with_not_enough_data():
+def test_targets_set_before_any_data_are_listed_with_no_data_yet():
     progress = assess(series=[], targets=[("2030", 80), ("2027", 60)])
-    assert progress.status == Status.NO_DATA
+    assert progress.status == Status.NO_VALUES
     assert [(t.period, t.value, t.status) for t in progress.targets] == [
-        ("2027", 60, Status.NO_DATA),
-        ("2030", 80, Status.NO_DATA),
+        ("2027", 60, Status.NO_VALUES),
+        ("2030", 80, Status.NO_VALUES),
     ]
