@@ -203,7 +203,7 @@ def test_a_file_that_breaks_after_rows_were_streamed_writes_nothing(indicator):
     """Past the first block the import is already writing (one COPY on PostgreSQL); a late fault rolls it all back."""
     months = [(year, month) for year in range(1801, 2101) for month in range(1, 13)]
     rows = "".join(
-        f"{year}-{month:02d},{n % 300},Merknad som fyller ut raden med litt mer tekst\n"
+        f"{year}-{month:02d},{n % 300},Merknad som fyller ut raden med litt mer tekst, og enda litt til\n"
         for n, (year, month) in enumerate(months)
     )
     body = ("period,value,note\n" + rows).encode() + b"2101-01,5,\xff\xfe\n"
