@@ -28,6 +28,7 @@ from veikart.core.exchange.table import Table
 
 _SNIFF_BYTES = 256 * 1024
 _DELIMITERS = (";", "\t", ",", "|")
+_BLANK_LINE_CHARACTERS = ' \t\r\n;,|"\u00a0'
 # C0 controls but tab, line feed and carriage return; and DEL.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
@@ -116,7 +117,8 @@ def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
     line_iter = iter(lines)
     first = ""
     for line in line_iter:
-        if line.strip():
+        # A line of delimiters and quotes alone (``;;`` as Excel pads) is blank, as it is among the records.
+        if line.strip(_BLANK_LINE_CHARACTERS):
             first = line
             break
     if not first:

@@ -86,3 +86,14 @@ def test_refusals_speak_the_active_language():
         table(b"a;b\n1\x00;2\n")
     assert refused.value.message != in_english.value.message
     assert "Line 2" in in_english.value.message and "U+0000" in refused.value.message
+
+
+def test_a_line_of_delimiters_alone_is_blank_before_the_header_as_it_is_among_the_records():
+    found, records = table(b';;\r\n"";""\r\nTiltaksnavn;Delm\xc3\xa5l\r\n;;\r\nNoe;1A\r\n')
+    assert found.header == ["Tiltaksnavn", "Delmål"] and found.header_row == 3
+    assert records == [(5, ["Noe", "1A"])]
+
+
+def test_a_file_of_blank_lines_and_delimiters_has_no_header():
+    with pytest.raises(FileUnreadable):
+        table(b"\r\n;;\r\n , \r\n")
