@@ -13,6 +13,7 @@ longer than the limits.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import re
@@ -83,6 +84,18 @@ def _first_undecodable_line(stream: BinaryIO, encoding: str) -> int:
     return number  # only the end of the file is incomplete
 
 
+class _TextOfCallersStream(io.TextIOWrapper):
+    """A text layer that leaves the binary stream open when it is collected (a plain one closes it).
+
+    The records' generator detaches it once it has run; a table whose records are never read (the
+    header was wrong) must not close the caller's stream either.
+    """
+
+    def __del__(self) -> None:
+        with contextlib.suppress(ValueError):  # detached already
+            self.detach()
+
+
 class _Lines:
     """The lines of a text stream, each checked for control characters; ``number`` is the last line read."""
 
@@ -112,7 +125,7 @@ def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
     head = stream.read(_SNIFF_BYTES)
     stream.seek(0)
     encoding = detect_encoding(head)
-    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    text = _TextOfCallersStream(stream, encoding=encoding, newline="")
     lines = _Lines(text, encoding)
     line_iter = iter(lines)
     first = ""

@@ -1,5 +1,6 @@
 """Reading CSV and XLSX as they come: encodings, delimiters, blank lines, real publishers' files."""
 
+import gc
 import io
 from pathlib import Path
 
@@ -97,3 +98,12 @@ def test_a_line_of_delimiters_alone_is_blank_before_the_header_as_it_is_among_th
 def test_a_file_of_blank_lines_and_delimiters_has_no_header():
     with pytest.raises(FileUnreadable):
         table(b"\r\n;;\r\n , \r\n")
+
+
+@pytest.mark.parametrize("data", [b"a;b\n1;2\n", workbook_bytes([["a", "b"], [1, 2]])])
+def test_a_table_whose_records_are_never_read_leaves_the_callers_stream_open(data):
+    stream = io.BytesIO(data)
+    found = read_table(stream, file_name="file", limits=LIMITS)
+    del found
+    gc.collect()
+    assert not stream.closed and stream.seek(0) == 0
