@@ -27,8 +27,8 @@ def test_import_export_import_changes_nothing_in_csv_and_xlsx(strategy, phases):
     for export in (export_csv, export_xlsx):
         for official_only in (True, False):
             data = export(RoadmapItem.objects.all(), official_only=official_only)
-            plan = roadmap_import(data=data, filename="x.xlsx" if export is export_xlsx else "x.csv")
-            assert plan.problems == []
+            plan = roadmap_import(data=data, file_name="x.xlsx" if export is export_xlsx else "x.csv")
+            assert not plan.problems
             assert (len(plan.created), len(plan.updated), len(plan.unchanged)) == (0, 0, 5)
     assert snapshot() == before
 
@@ -48,7 +48,7 @@ def test_an_export_into_an_empty_roadmap_recreates_it(strategy, phases):
     roadmap_import(data=excel_csv(REAL_ROWS))
     data = export_xlsx(RoadmapItem.objects.all())
     RoadmapItem.objects.all().delete()
-    plan = plan_import(data, filename="x.xlsx")
+    plan = plan_import(data, file_name="x.xlsx")
     assert len(plan.created) == 5
     assert {row.delivery_id for row in plan.created} >= {"56876000019903546", "56876000019902934"}
 
