@@ -22,7 +22,19 @@ from veikart.core.exchange.downloads import (
 from veikart.core.exchange.limits import Limits
 from veikart.core.exchange.reading import read_table
 
-HOSTILE = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rReturn", "'=already", "plain"]
+HOSTILE = [
+    '=HYPERLINK("http://x","y")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1)",
+    "\tTab",
+    "\rReturn",
+    "'=already",
+    "''=twice",
+    "'''-thrice",
+    "'plain",
+    "plain",
+]
 
 
 def read_back(data: bytes, name: str):
