@@ -367,3 +367,26 @@ def test_a_file_that_is_not_a_table_is_refused_in_the_language_of_the_page(frame
         plan_import(b"%PDF-1.4 ...", file_name="veikart.pdf")
     with pytest.raises(FileUnreadable, match="Linje 2"):
         plan_import(b"Tiltaksnavn;Delm\xc3\xa5l\nNoe\x00;1C\n")
+
+
+def test_the_command_refuses_an_unreadable_file_or_an_unknown_strategy_with_a_message(framework, tmp_path):
+    pdf = tmp_path / "veikart.pdf"
+    pdf.write_bytes(b"%PDF-1.4 ...")
+    with pytest.raises(CommandError, match=r"^veikart.pdf: .*PDF"):
+        call_command("import_roadmap", str(pdf), stdout=io.StringIO(), stderr=io.StringIO())
+    good = tmp_path / "good.csv"
+    good.write_bytes(excel_csv(REAL_ROWS))
+    with pytest.raises(CommandError, match="No strategy with slug 'ukjent'"):
+        call_command("import_roadmap", str(good), "--strategy", "ukjent", stdout=io.StringIO(), stderr=io.StringIO())
+    assert RoadmapItem.objects.count() == 0
+
+
+def test_the_command_prints_every_problem_with_its_place(framework, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(excel_csv([["Noe", "9Z", "", "", "", "", ""], ["", "1C", "", "", "", "", ""]], messy=False))
+    errors = io.StringIO()
+    with translation.override("en"), pytest.raises(CommandError, match="2 problem"):
+        call_command("import_roadmap", str(bad), stdout=io.StringIO(), stderr=errors)
+    lines = errors.getvalue().splitlines()
+    assert lines[0].startswith("Row 2, column Delmål (B): Unknown sub-goal code")
+    assert lines[1].startswith("Row 3, column Tiltaksnavn (A): The name is missing")
