@@ -225,10 +225,6 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.smtp.EmailBackend"
 )
 
-# --- Roadmap -------------------------------------------------------------------
-# A previewed import file not applied or cancelled within this time is deleted at the next upload.
-ROADMAP_IMPORT_UPLOAD_MAX_AGE_HOURS = env_int("ROADMAP_IMPORT_UPLOAD_MAX_AGE_HOURS", 24)
-
 # --- Exchange (imports and uploads; docs/exchange.md) ---------------------------
 # A file larger than this is refused at upload; the command line allows the second, larger bound.
 EXCHANGE_MAX_UPLOAD_BYTES = env_int("EXCHANGE_MAX_UPLOAD_BYTES", 50 * 1024 * 1024)

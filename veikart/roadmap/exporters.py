@@ -1,25 +1,25 @@
 """Writing roadmap items: the official export layout (CSV, XLSX) and a full JSON document.
 
 The CSV and XLSX layouts start with the seven columns of the official export,
-in its order and with its headings, so that import → export → import changes
-nothing; unless ``official_only`` is set, columns the official export does not
-have (owners, user groups, status, address) follow and the importer ignores them.
+in its order and with its headings (``importers.COLUMNS``), so that import →
+export → import changes nothing; unless ``official_only`` is set, columns the
+official export does not have (owners, user groups, status, address) follow and
+the importer ignores them. The files are written by ``core.exchange.downloads``,
+so no cell is ever a live formula, whatever an item is called.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
-import json
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
 
+from veikart.core.exchange.downloads import csv_chunks, dialect_for, json_bytes, xlsx_bytes
 from veikart.roadmap.importers import OFFICIAL_COLUMNS
 from veikart.roadmap.models import RoadmapItem
 
@@ -87,68 +87,64 @@ def header(*, official_only: bool = False) -> list[str]:
     return list(OFFICIAL_COLUMNS.values()) + ([] if official_only else EXTRA_COLUMNS)
 
 
-def _rows(queryset: QuerySet[RoadmapItem], *, official_only: bool, base_url: str) -> Iterator[list[Any]]:
+def _rows(
+    queryset: QuerySet[RoadmapItem],
+    *,
+    official_only: bool,
+    base_url: str,
+    date: Callable[[datetime.date | None], str] | None = None,
+) -> Iterator[list[Any]]:
+    """The rows of the table; dates as ``date`` makes them (default: as they are, for date cells).
+
+    Everything that depends on the request (the address, the status labels in the active language)
+    is settled here, before the rows are read, so a streamed download writes what the page would.
+    """
     url = _item_url(base_url)
-    statuses = dict(RoadmapItem.Status.choices)
-    for record in _records(queryset, relations=not official_only):
-        row: list[Any] = [
-            record["title"],
-            record["sub_goal__code"],
-            record["grouping__name"] or "",
-            record["phase__name"] or "",
-            record["start_date"],
-            record["end_date"],
-            record["delivery_id"],
-        ]
-        if not official_only:
-            row += [
-                ", ".join(record["owners"]),
-                ", ".join(record["user_groups"]),
-                str(statuses.get(record["status"], record["status"])),
-                url.format(record["pk"]),
+    statuses = {value: str(label) for value, label in RoadmapItem.Status.choices}
+
+    def rows() -> Iterator[list[Any]]:
+        for record in _records(queryset, relations=not official_only):
+            row: list[Any] = [
+                record["title"],
+                record["sub_goal__code"],
+                record["grouping__name"] or "",
+                record["phase__name"] or "",
+                date(record["start_date"]) if date else record["start_date"],
+                date(record["end_date"]) if date else record["end_date"],
+                record["delivery_id"],
             ]
-        yield row
+            if not official_only:
+                row += [
+                    ", ".join(record["owners"]),
+                    ", ".join(record["user_groups"]),
+                    statuses.get(record["status"], record["status"]),
+                    url.format(record["pk"]),
+                ]
+            yield row
+
+    return rows()
+
+
+def export_csv_chunks(
+    queryset: QuerySet[RoadmapItem], *, official_only: bool = False, base_url: str = ""
+) -> Iterator[bytes]:
+    """The CSV export, a few hundred rows at a time: as Excel in Norway expects it, in every language.
+
+    Semicolons, UTF-8 with a byte-order mark, and ``dd.mm.yyyy`` dates as the official export has
+    them (the English dialect would write ISO dates, so they are written here).
+    """
+    rows = _rows(queryset, official_only=official_only, base_url=base_url, date=_date)
+    return csv_chunks(header(official_only=official_only), rows, dialect=dialect_for())
 
 
 def export_csv(queryset: QuerySet[RoadmapItem], *, official_only: bool = False, base_url: str = "") -> bytes:
-    """Semicolon-separated UTF-8 with a byte-order mark and ``dd.mm.yyyy`` dates, as Excel in Norway expects."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header(official_only=official_only))
-    for row in _rows(queryset, official_only=official_only, base_url=base_url):
-        row[4], row[5] = _date(row[4]), _date(row[5])
-        writer.writerow(row)
-    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+    return b"".join(export_csv_chunks(queryset, official_only=official_only, base_url=base_url))
 
 
 def export_xlsx(queryset: QuerySet[RoadmapItem], *, official_only: bool = False, base_url: str = "") -> bytes:
-    """One sheet; dates as date cells shown ``dd.mm.yyyy``; delivery ids as text so no digit is lost."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Veikart")
-    bold = Font(bold=True)
-    heading = []
-    for title in header(official_only=official_only):
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        heading.append(cell)
-    sheet.append(heading)
-    for row in _rows(queryset, official_only=official_only, base_url=base_url):
-        cells = []
-        for index, value in enumerate(row):
-            cell = WriteOnlyCell(sheet, value=value)
-            if index in (4, 5) and value:
-                cell.number_format = "DD.MM.YYYY"
-            if index == 6:
-                cell.data_type = "s"
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """One sheet; dates as date cells shown ``dd.mm.yyyy``; delivery ids and names as text cells."""
+    rows = _rows(queryset, official_only=official_only, base_url=base_url)
+    return xlsx_bytes(header(official_only=official_only), rows, sheet_title="Veikart", date_format="DD.MM.YYYY")
 
 
 def export_json(queryset: QuerySet[RoadmapItem], *, base_url: str = "") -> bytes:
@@ -174,4 +170,4 @@ def export_json(queryset: QuerySet[RoadmapItem], *, base_url: str = "") -> bytes
         }
         for record in _records(queryset, relations=True)
     ]
-    return json.dumps({"count": len(items), "items": items}, ensure_ascii=False, indent=1).encode("utf-8")
+    return json_bytes({"count": len(items), "items": items})

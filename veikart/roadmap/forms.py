@@ -8,6 +8,9 @@ from django.utils.translation import ngettext
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.problems import FileUnreadable
+from veikart.core.exchange.reading import check_size
 from veikart.core.forms import formfield_assuming_https, with_unix_newlines
 from veikart.roadmap.dependencies import (
     dependency_cycle_error,
@@ -186,9 +189,12 @@ class ImportUploadForm(forms.Form):
     )
 
     def clean_file(self):
+        """The upload, if it is within ``EXCHANGE_MAX_UPLOAD_BYTES`` and named as a CSV or XLSX file."""
         upload = self.cleaned_data["file"]
-        if upload.size > 20 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        try:
+            check_size(upload.file, limits=Limits.for_uploads())
+        except FileUnreadable as error:
+            raise forms.ValidationError(error.message) from None
         if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
             raise forms.ValidationError(_("Upload a .csv or .xlsx file."))
         return upload

@@ -1,89 +1,56 @@
 """Reading the official roadmap export (CSV or XLSX) into an import plan.
 
-The file is read as it really comes out of Excel in a Norwegian locale:
-semicolon or comma separated (detected), UTF-8 with or without a byte-order
-mark or Windows-1252 (detected), ``dd.mm.yyyy`` dates, empty cells, blank
-lines, trailing empty columns and surrounding spaces. Headers are matched
-case- and space-insensitively, with a few common variants.
+The file is read by the exchange layer (``core.exchange.reading.read_table``): encodings,
+delimiters, blank lines and the bounds of an upload or a command are settled there, and headers
+are matched against ``COLUMNS`` case- and space-insensitively, with a few common variants. What
+is left here is the roadmap's own reading of a row: the sub-goal code, the phase, ``dd.mm.yyyy``
+dates (or date cells), delivery ids that a spreadsheet may have turned into numbers.
 
-``plan_import`` validates the whole file and returns an ``ImportPlan``: what
-would be created, updated and left unchanged, and *every* problem with its
-row and column. Nothing is written here; ``services.roadmap_import`` applies
-a plan without problems in one transaction.
+``plan_import`` validates the whole file and returns an ``ImportPlan``: what would be created,
+updated and left unchanged, and every problem with its row and column. Nothing is written here;
+``services.roadmap_import`` applies a plan without problems in one transaction.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.utils.translation import gettext as _
 
+from veikart.core.exchange.downloads import plain_number
+from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.problems import Problems, column_letter
+from veikart.core.exchange.reading import read_table
+from veikart.core.exchange.schema import Column, Match, Schema
 from veikart.roadmap.models import Grouping, Phase, RoadmapItem, unpublished_strategy_error
 from veikart.strategy.models import Strategy, SubGoal
 
-OFFICIAL_COLUMNS = {
-    "title": "Tiltaksnavn",
-    "sub_goal": "Delmål",
-    "grouping": "Strategigruppering",
-    "phase": "Veikartfase",
-    "start_date": "Startdato",
-    "end_date": "Sluttdato",
-    "delivery_id": "Leveranse-ID",
-}
-# Normalised header (lower case, without spaces, hyphens, underscores, dots) -> field.
-HEADER_ALIASES = {
-    "tiltaksnavn": "title",
-    "tiltak": "title",
-    "tiltaknavn": "title",
-    "navn": "title",
-    "delmål": "sub_goal",
-    "delmal": "sub_goal",
-    "delmålkode": "sub_goal",
-    "delmålskode": "sub_goal",
-    "kode": "sub_goal",
-    "strategigruppering": "grouping",
-    "gruppering": "grouping",
-    "veikartfase": "phase",
-    "fase": "phase",
-    "startdato": "start_date",
-    "start": "start_date",
-    "sluttdato": "end_date",
-    "slutt": "end_date",
-    "leveranseid": "delivery_id",
-    "id": "delivery_id",
-}
-REQUIRED = ("title", "sub_goal")
+# The official export's columns, in its order and with its headings, and the variants people type.
+COLUMNS = Schema(
+    (
+        Column("title", "Tiltaksnavn", ("Tiltak", "Tiltaknavn", "Navn"), required=True),
+        Column("sub_goal", "Delmål", ("Delmal", "Delmålkode", "Delmålskode", "Kode"), required=True),
+        Column("grouping", "Strategigruppering", ("Gruppering",)),
+        Column("phase", "Veikartfase", ("Fase",)),
+        Column("start_date", "Startdato", ("Start",)),
+        Column("end_date", "Sluttdato", ("Slutt",)),
+        Column("delivery_id", "Leveranse-ID", ("ID",)),
+    )
+)
+OFFICIAL_COLUMNS = {column.key: column.label for column in COLUMNS.columns}
 EMPTY_MARKERS = {"", "-", "–", "—"}
-_DELIMITERS = (";", ",", "\t")
 _SUB_GOAL_PREFIX = re.compile(r"^delm[åa]l\s+", re.IGNORECASE)
 _DELIVERY_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
 _SCIENTIFIC = re.compile(r"^\d+([.,]\d+)?e\+?\d+$", re.IGNORECASE)
+# A spreadsheet keeps 15 significant digits of a number: a longer delivery id typed as one has lost some.
+_EXACT_DIGITS = 10**15
 COMPARED_FIELDS = ("title", "sub_goal_id", "grouping_name", "phase_id", "start_date", "end_date", "delivery_id")
 Progress = Callable[[Iterable[Any]], Iterable[Any]]
-
-
-class ImportFileError(ValueError):
-    """The file cannot be read at all (not CSV/XLSX, empty, no header)."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Row %(row)s, column %(column)s: %(message)s") % {
-            "row": self.row,
-            "column": self.column or "–",
-            "message": self.message,
-        }
 
 
 @dataclass
@@ -111,7 +78,7 @@ class ImportPlan:
     unchanged: list[PlannedRow] = field(default_factory=list)
     new_groupings: list[tuple[SubGoal, str]] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
 
     @property
     def is_valid(self) -> bool:
@@ -122,72 +89,22 @@ class ImportPlan:
         return bool(self.created or self.updated)
 
 
-# --- Reading the file ---------------------------------------------------------------
+# --- Reading a cell -------------------------------------------------------------------
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Windows-1252, which can decode any byte but five."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def detect_delimiter(text: str) -> str:
-    """The delimiter that occurs most often in the first non-blank line (a semicolon wins ties)."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    counts = {delimiter: first.count(delimiter) for delimiter in _DELIMITERS}
-    return max(_DELIMITERS, key=lambda delimiter: counts[delimiter]) if any(counts.values()) else ";"
-
-
-def _csv_rows(data: bytes) -> list[tuple[int, list[Any]]]:
-    text = decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text))
-    rows = []
-    line = 1
-    for values in reader:
-        rows.append((line, values))
-        line = reader.line_num + 1
-    return rows
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if value is None or isinstance(value, datetime.date):
-        return value if value is not None else ""
-    return str(value)
-
-
-def _xlsx_rows(data: bytes) -> list[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ImportFileError(_("The spreadsheet cannot be read: %(error)s") % {"error": error}) from error
-    sheet = workbook.worksheets[0]
-    rows = [
-        (number, [_cell(value) for value in values])
-        for number, values in enumerate(sheet.iter_rows(values_only=True), 1)
-    ]
-    workbook.close()
-    return rows
-
-
-def read_rows(data: bytes, filename: str = "") -> list[tuple[int, list[Any]]]:
-    """(row number in the file, cells) for every row, blank ones included; XLSX is recognised by content."""
-    if not data:
-        raise ImportFileError(_("The file is empty."))
-    if data.startswith(b"PK\x03\x04") or filename.lower().endswith(".xlsx"):
-        return _xlsx_rows(data)
-    return _csv_rows(data)
-
-
-def normalise_header(header: Any) -> str:
-    return re.sub(r"[\s\-_.\u00a0]+", "", str(header or "")).lower()
+def cell_text(value: Any) -> str:
+    """A cell as text, stripped: a whole number without ``.0``, a date cell as ``dd.mm.yyyy``; ``""`` when empty."""
+    if value is None:
+        return ""
+    if value.__class__ is str:
+        return value.strip()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return plain_number(value)
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.strftime("%d.%m.%Y")
+    return str(value).strip()
 
 
 def _normalise_phase(name: str) -> str:
@@ -208,32 +125,24 @@ def find_sub_goal(text: str, sub_goals: dict[str, SubGoal]) -> SubGoal | None:
     return sub_goals.get(f"{spaced.group(1)}{spaced.group(2)}".upper()) if spaced else None
 
 
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
-
-
 def parse_date(value: Any) -> datetime.date | None:
-    """A date from ``dd.mm.yyyy`` (also ``d.m.yyyy``, ``yyyy-mm-dd`` and spreadsheet dates); None when empty.
+    """A date from a date cell or ``dd.mm.yyyy`` (also ``d.m.yyyy``, ``yyyy-mm-dd``, ``dd/mm/yyyy``); None when empty.
 
-    Raises ValueError for anything else.
+    Raises ValueError for anything else (a number is not a date: a date cell has a date's format).
     """
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    text = str(value).strip()
+    text = cell_text(value)
     if text in EMPTY_MARKERS:
         return None
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.datetime.strptime(text.split(" ")[0], pattern).date()
-        except ValueError:
-            continue
+    if value.__class__ is str:
+        for pattern in ("%d.%m.%Y", "%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                return datetime.datetime.strptime(text.split(" ")[0], pattern).date()
+            except ValueError:
+                continue
     raise ValueError(text)
 
 
@@ -241,61 +150,62 @@ def parse_date(value: Any) -> datetime.date | None:
 
 
 def plan_import(
-    data: bytes, *, filename: str = "", strategy: Strategy | None = None, progress: Progress | None = None
+    source: bytes | BinaryIO,
+    *,
+    file_name: str = "",
+    limits: Limits | None = None,
+    strategy: Strategy | None = None,
+    progress: Progress | None = None,
 ) -> ImportPlan:
-    """Validate the whole file against ``strategy`` (default: the current one) and plan the changes."""
+    """Validate the whole file against ``strategy`` (default: the current one) and plan the changes.
+
+    ``source`` is the file's bytes or a seekable binary stream; ``limits`` bound the reading (by
+    default those of an upload). A file that cannot be read at all raises ``FileUnreadable``; every
+    other problem is in the plan, with its row and column.
+    """
     strategy = strategy or Strategy.objects.all().current()
     plan = ImportPlan(strategy=strategy)
     if strategy is None:
-        plan.problems.append(Problem(0, "", _("There is no strategy to import the roadmap into.")))
+        plan.problems.add(_("There is no strategy to import the roadmap into."))
         return plan
-    rows = [
-        (number, [value.strip() if isinstance(value, str) else value for value in cells])
-        for number, cells in read_rows(data, filename)
-    ]
-    rows = [(number, cells) for number, cells in rows if any(value not in ("", None) for value in cells)]
-    if not rows:
-        raise ImportFileError(_("The file has no header row."))
-    header_row, header = rows[0]
-    columns = _map_columns(plan, header_row, header)
+    stream = io.BytesIO(source) if isinstance(source, bytes) else source
+    table = read_table(stream, file_name=file_name, limits=limits or Limits.for_uploads())
+    match = COLUMNS.match(table.header, header_row=table.header_row)
+    plan.ignored_columns = [title for _index, title in match.unclaimed]
+    for problem in match.problems:
+        plan.problems.add_problem(problem)
     if plan.problems:
         return plan
-    names = {field_name: header[index] for field_name, index in columns.items()}
 
     sub_goals = {sub_goal.code.upper(): sub_goal for sub_goal in SubGoal.objects.filter(strategy=strategy)}
     phases = {_normalise_phase(phase.name): phase for phase in Phase.objects.all()}
-    phase_names = ", ".join(f"“{phase.name}”" for phase in phases.values())
+    reader = _RowReader(plan, match, width=len(table.header), sub_goals=sub_goals, phases=phases)
     parsed: list[PlannedRow] = []
     seen_ids: dict[str, int] = {}
     seen_names: dict[tuple[str, int], int] = {}
-    body = rows[1:]
-    for number, cells in progress(body) if progress else body:
+    for number, cells in progress(table.records) if progress else table.records:
         plan.rows += 1
-        row = _parse_row(plan, number, cells, columns, names, header, sub_goals, phases, phase_names)
+        row = reader.read(number, cells)
         if row is None:
             continue
         if row.delivery_id:
             if row.delivery_id in seen_ids:
-                plan.problems.append(
-                    Problem(
-                        number,
-                        names["delivery_id"],
-                        _("The delivery id %(id)s is also on row %(row)s.")
-                        % {"id": row.delivery_id, "row": seen_ids[row.delivery_id]},
-                    )
+                plan.problems.add(
+                    _("The delivery id %(id)s is also on row %(row)s.")
+                    % {"id": row.delivery_id, "row": seen_ids[row.delivery_id]},
+                    row=number,
+                    column=match.column("delivery_id"),
                 )
                 continue
             seen_ids[row.delivery_id] = number
         else:
             key = (row.title.casefold(), row.sub_goal.pk)
             if key in seen_names:
-                plan.problems.append(
-                    Problem(
-                        number,
-                        names["title"],
-                        _("The same name and sub-goal without a delivery id is also on row %(row)s.")
-                        % {"row": seen_names[key]},
-                    )
+                plan.problems.add(
+                    _("The same name and sub-goal without a delivery id is also on row %(row)s.")
+                    % {"row": seen_names[key]},
+                    row=number,
+                    column=match.column("title"),
                 )
                 continue
             seen_names[key] = number
@@ -309,135 +219,126 @@ def plan_import(
         own = {sub_goal.pk for sub_goal in sub_goals.values()}
         for row in plan.updated:
             if row.item.is_published and row.item.sub_goal_id not in own:
-                plan.problems.append(Problem(row.row, names["sub_goal"], error))
+                plan.problems.add(error, row=row.row, column=match.column("sub_goal"))
     return plan
 
 
-def _map_columns(plan: ImportPlan, header_row: int, header: list[Any]) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for index, title in enumerate(header):
-        field_name = HEADER_ALIASES.get(normalise_header(title))
-        if field_name is None:
-            if str(title or "").strip():
-                plan.ignored_columns.append(str(title))
-            continue
-        if field_name in columns:
-            plan.problems.append(
-                Problem(
-                    header_row,
-                    f"{title} ({column_letter(index)})",
-                    _("The column repeats %(column)s.") % {"column": header[columns[field_name]]},
+class _RowReader:
+    """Reads one record of the file into a ``PlannedRow``, or adds its problems to the plan and gives None."""
+
+    def __init__(
+        self, plan: ImportPlan, match: Match, *, width: int, sub_goals: dict[str, SubGoal], phases: dict[str, Phase]
+    ) -> None:
+        self.problems = plan.problems
+        self.match = match
+        self.width = width
+        self.sub_goals = sub_goals
+        self.codes = ", ".join(sorted(sub_goals))
+        self.phases = phases
+        self.phase_names = ", ".join(f"“{phase.name}”" for phase in phases.values())
+
+    def read(self, number: int, cells: list[Any]) -> PlannedRow | None:
+        problems_before = self.problems.count
+        positions = self.match.positions
+        self.number = number
+
+        def value(key: str) -> Any:
+            index = positions.get(key)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        for index in range(self.width, len(cells)):
+            if cell_text(cells[index]):
+                self.problems.add(
+                    _("There is a value in a column without a heading."), row=number, column=column_letter(index)
                 )
-            )
-            continue
-        columns[field_name] = index
-    for field_name in REQUIRED:
-        if field_name not in columns:
-            plan.problems.append(
-                Problem(
-                    header_row,
-                    OFFICIAL_COLUMNS[field_name],
-                    _("The column is missing (the header row must name it)."),
+
+        title = re.sub(r"\s+", " ", cell_text(value("title")))
+        if not title:
+            self.problem("title", _("The name is missing."))
+        elif len(title) > 500:
+            self.problem("title", _("The name is longer than 500 characters."))
+
+        sub_goal = None
+        code_text = cell_text(value("sub_goal"))
+        if not code_text:
+            self.problem("sub_goal", _("The sub-goal code is missing."))
+        else:
+            sub_goal = find_sub_goal(code_text, self.sub_goals)
+            if sub_goal is None:
+                self.problem(
+                    "sub_goal",
+                    _("Unknown sub-goal code “%(code)s”; the strategy has %(codes)s.")
+                    % {"code": code_text, "codes": self.codes},
                 )
-            )
-    return columns
 
+        grouping_name = re.sub(r"\s+", " ", cell_text(value("grouping")))
+        if grouping_name in EMPTY_MARKERS:
+            grouping_name = ""
+        elif len(grouping_name) > 300:
+            self.problem("grouping", _("The grouping is longer than 300 characters."))
 
-def _parse_row(plan, number, cells, columns, names, header, sub_goals, phases, phase_names) -> PlannedRow | None:
-    problems_before = len(plan.problems)
+        phase = None
+        phase_text = cell_text(value("phase"))
+        if phase_text not in EMPTY_MARKERS:
+            phase = self.phases.get(_normalise_phase(phase_text))
+            if phase is None:
+                self.problem(
+                    "phase",
+                    _("Unknown phase “%(phase)s”; allowed phases are %(phases)s.")
+                    % {"phase": phase_text, "phases": self.phase_names},
+                )
 
-    def value(field_name: str) -> Any:
-        index = columns.get(field_name)
-        if index is None or index >= len(cells):
-            return ""
-        return cells[index] if cells[index] is not None else ""
+        dates: dict[str, datetime.date | None] = {}
+        for key in ("start_date", "end_date"):
+            try:
+                dates[key] = parse_date(value(key))
+            except ValueError as error:
+                dates[key] = None
+                self.problem(key, _("“%(value)s” is not a date (write dd.mm.yyyy).") % {"value": error.args[0]})
+        if dates["start_date"] and dates["end_date"] and dates["end_date"] < dates["start_date"]:
+            self.problem("end_date", _("The end date is before the start date."))
 
-    def problem(field_name: str, message: str) -> None:
-        column = f"{names[field_name]} ({column_letter(columns[field_name])})"
-        plan.problems.append(Problem(number, column, message))
+        delivery_id = self.delivery_id(value("delivery_id"))
 
-    for index in range(len(header), len(cells)):
-        if cells[index] not in ("", None):
-            plan.problems.append(
-                Problem(number, column_letter(index), _("There is a value in a column without a heading."))
-            )
-
-    title = re.sub(r"\s+", " ", str(value("title")))
-    if not title:
-        problem("title", _("The name is missing."))
-    elif len(title) > 500:
-        problem("title", _("The name is longer than 500 characters."))
-
-    sub_goal = None
-    code_text = str(value("sub_goal"))
-    if not code_text:
-        problem("sub_goal", _("The sub-goal code is missing."))
-    else:
-        sub_goal = find_sub_goal(code_text, sub_goals)
-        if sub_goal is None:
-            problem(
-                "sub_goal",
-                _("Unknown sub-goal code “%(code)s”; the strategy has %(codes)s.")
-                % {"code": code_text, "codes": ", ".join(sorted(sub_goals))},
-            )
-
-    grouping_name = re.sub(r"\s+", " ", str(value("grouping"))) if "grouping" in columns else ""
-    if grouping_name in EMPTY_MARKERS:
-        grouping_name = ""
-    elif len(grouping_name) > 300:
-        problem("grouping", _("The grouping is longer than 300 characters."))
-
-    phase = None
-    phase_text = str(value("phase")) if "phase" in columns else ""
-    if phase_text not in EMPTY_MARKERS:
-        phase = phases.get(_normalise_phase(phase_text))
-        if phase is None:
-            problem(
-                "phase",
-                _("Unknown phase “%(phase)s”; allowed phases are %(phases)s.")
-                % {"phase": phase_text, "phases": phase_names},
-            )
-
-    dates = {}
-    for field_name in ("start_date", "end_date"):
-        if field_name not in columns:
-            dates[field_name] = None
-            continue
-        try:
-            dates[field_name] = parse_date(value(field_name))
-        except ValueError:
-            dates[field_name] = None
-            problem(
-                field_name,
-                _("“%(value)s” is not a date (write dd.mm.yyyy).") % {"value": value(field_name)},
-            )
-    if dates["start_date"] and dates["end_date"] and dates["end_date"] < dates["start_date"]:
-        problem("end_date", _("The end date is before the start date."))
-
-    delivery_id = str(value("delivery_id")).replace(" ", "").replace("\u00a0", "") if "delivery_id" in columns else ""
-    if delivery_id in EMPTY_MARKERS:
-        delivery_id = ""
-    elif _SCIENTIFIC.match(delivery_id):
-        problem(
-            "delivery_id",
-            _("The delivery id “%(id)s” has lost its digits (scientific notation); format the column as text.")
-            % {"id": delivery_id},
+        if self.problems.count > problems_before:
+            return None
+        return PlannedRow(
+            row=number,
+            title=title,
+            sub_goal=sub_goal,
+            grouping_name=grouping_name,
+            phase=phase,
+            start_date=dates["start_date"],
+            end_date=dates["end_date"],
+            delivery_id=delivery_id,
         )
-    elif not _DELIVERY_ID.match(delivery_id):
-        problem("delivery_id", _("“%(id)s” is not a delivery id.") % {"id": delivery_id})
 
-    if len(plan.problems) > problems_before:
-        return None
-    return PlannedRow(
-        row=number,
-        title=title,
-        sub_goal=sub_goal,
-        grouping_name=grouping_name,
-        phase=phase,
-        start_date=dates["start_date"],
-        end_date=dates["end_date"],
-        delivery_id=delivery_id,
-    )
+    def delivery_id(self, value: Any) -> str:
+        """The delivery id of a cell, text or a whole number; a problem when a spreadsheet has cut its digits."""
+        text = cell_text(value).replace(" ", "").replace("\u00a0", "")
+        if text in EMPTY_MARKERS:
+            return ""
+        if isinstance(value, float) and value.is_integer() and abs(value) >= _EXACT_DIGITS:
+            self.problem(
+                "delivery_id",
+                _(
+                    "The delivery id %(id)s is a number in the spreadsheet, which keeps only 15 digits of it; "
+                    "format the column as text and type the id again."
+                )
+                % {"id": text},
+            )
+        elif _SCIENTIFIC.match(text):
+            self.problem(
+                "delivery_id",
+                _("The delivery id “%(id)s” has lost its digits (scientific notation); format the column as text.")
+                % {"id": text},
+            )
+        elif not _DELIVERY_ID.match(text):
+            self.problem("delivery_id", _("“%(id)s” is not a delivery id.") % {"id": text})
+        return text
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.add(message, row=self.number, column=self.match.column(key))
 
 
 def _match(plan: ImportPlan, parsed: list[PlannedRow], strategy: Strategy) -> None:

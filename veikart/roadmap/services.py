@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.db import transaction
 from django.db.models import F
@@ -14,6 +14,7 @@ from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_create_with_history
 
 from veikart.core import db
+from veikart.core.exchange.limits import Limits
 from veikart.core.history import bulk_update_with_full_history
 from veikart.roadmap.dependencies import dependency_cycle_error, lock_dependency_changes
 from veikart.roadmap.importers import ImportPlan, Progress, plan_import
@@ -30,8 +31,9 @@ IMPORT_REASON = gettext_noop("Import of the official roadmap export")
 
 def roadmap_import(
     *,
-    data: bytes,
-    filename: str = "",
+    data: bytes | BinaryIO,
+    file_name: str = "",
+    limits: Limits | None = None,
     dry_run: bool = False,
     user: Any = None,
     strategy: Strategy | None = None,
@@ -39,6 +41,9 @@ def roadmap_import(
     progress: Progress | None = None,
 ) -> ImportPlan:
     """Plan the import of an official export and, unless ``dry_run`` or there is any problem, apply it.
+
+    ``data`` is the file (bytes or a seekable binary stream), read within ``limits`` (default: those
+    of an upload); a file that cannot be read at all raises ``core.exchange.problems.FileUnreadable``.
 
     All or nothing: the plan is applied in one transaction, so a failure leaves
     the roadmap as it was. Importing the same file again finds every row
@@ -52,7 +57,7 @@ def roadmap_import(
     or more refreshes the planner's statistics of the tables it wrote after
     it commits.
     """
-    plan = plan_import(data, filename=filename, strategy=strategy, progress=progress)
+    plan = plan_import(data, file_name=file_name, limits=limits, strategy=strategy, progress=progress)
     if dry_run or not plan.is_valid or (not plan.has_changes and not plan.new_groupings):
         return plan
     with transaction.atomic():

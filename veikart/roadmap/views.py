@@ -16,6 +16,7 @@ from django_htmx.http import push_url
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.exchange.downloads import download_response
 from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
@@ -263,16 +264,11 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     base_url = request.build_absolute_uri("/").rstrip("/")
     stamp = datetime.date.today().isoformat()
     if fmt == "csv":
-        body = exporters.export_csv(queryset, official_only=official_only, base_url=base_url)
-        content_type = "text/csv; charset=utf-8"
+        body = exporters.export_csv_chunks(queryset, official_only=official_only, base_url=base_url)
     elif fmt == "xlsx":
         body = exporters.export_xlsx(queryset, official_only=official_only, base_url=base_url)
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     elif fmt == "json":
         body = exporters.export_json(queryset, base_url=base_url)
-        content_type = "application/json"
     else:
         raise Http404
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="veikart-{stamp}.{fmt}"'
-    return response
+    return download_response(body, file_name=f"veikart-{stamp}.{fmt}", kind=fmt)

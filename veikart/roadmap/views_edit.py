@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,15 +15,18 @@ from django.views.decorators.http import require_http_methods
 
 from veikart.accounts import permissions
 from veikart.core.diffs import FieldDiff, Names, field_diffs, state_of
+from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.previews import preview_file, preview_finish, preview_store, preview_take
+from veikart.core.exchange.problems import FileUnreadable
 from veikart.core.history import record_states
+from veikart.core.models import ImportRecord
 from veikart.roadmap.forms import EDITABLE_FIELDS, FRAMING_FIELDS, ImportUploadForm, RoadmapItemForm, item_formsets
-from veikart.roadmap.importers import ImportFileError, plan_import
+from veikart.roadmap.importers import plan_import
 from veikart.roadmap.models import RoadmapItem
 from veikart.roadmap.services import DependencyCycle, EditConflict, roadmap_import, roadmap_item_update
-from veikart.roadmap.uploads import upload_discard, upload_read, upload_store
 from veikart.roadmap.views import get_item_for
 
-_SESSION_KEY = "roadmap_import_upload"
+IMPORT_KIND = "roadmap"
 
 
 def get_editable_item_for(request: HttpRequest, pk: int) -> RoadmapItem:
@@ -91,72 +95,86 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "roadmap/item_edit.html", context, status=status)
 
 
-def _forget_upload(request: HttpRequest) -> None:
-    """Delete the upload the session points to, if any, and forget it."""
-    stored = request.session.pop(_SESSION_KEY, None) or {}
-    upload_discard(stored.get("token", ""))
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
     """Upload an export, see the preview (created / updated / unchanged / every problem), then apply or cancel it.
 
-    The previewed file is kept (see ``veikart.roadmap.uploads``) until it is
-    applied, cancelled or replaced by another upload.
+    A valid file that would change something is kept as a preview (``core.exchange.previews``) whose
+    token the page carries, so any server process can apply or cancel it; the options chosen with
+    the upload (``publish_new``) are kept with it.
     """
     if not permissions.can_import_roadmap(request.user):
         raise PermissionDenied
-    plan = None
-    token = ""
-    form = ImportUploadForm()
     action = request.POST.get("action") if request.method == "POST" else None
     if action in ("apply", "cancel"):
-        stored = request.session.get(_SESSION_KEY) or {}
-        token = request.POST.get("token", "")
-        if not token or stored.get("token") != token:
-            messages.error(request, _("The upload has expired; upload the file again."))
-            return redirect("roadmap:import")
-        data = upload_read(token) if action == "apply" else None
-        _forget_upload(request)
-        if action == "cancel":
-            messages.info(request, _("The import was cancelled; nothing was changed."))
-            return redirect("roadmap:import")
-        if data is None:
-            messages.error(request, _("The upload has expired; upload the file again."))
-            return redirect("roadmap:import")
-        token = ""
-        plan = roadmap_import(
-            data=data,
-            filename=stored.get("name", ""),
-            user=request.user,
-            publish_new=bool(stored.get("publish_new")),
-        )
-        if plan.is_valid:
-            messages.success(
-                request,
-                _("Import complete: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
-                % {"created": len(plan.created), "updated": len(plan.updated), "unchanged": len(plan.unchanged)},
-            )
-            return redirect("roadmap:item-list")
-    elif request.method == "POST":
+        return _import_finish(request, action)
+    plan = None
+    record = None
+    form = ImportUploadForm()
+    if request.method == "POST":
         form = ImportUploadForm(request.POST, request.FILES)
         if form.is_valid():
-            _forget_upload(request)
             upload = form.cleaned_data["file"]
-            data = upload.read()
             try:
-                plan = plan_import(data, filename=upload.name)
-            except ImportFileError as error:
-                form.add_error("file", str(error))
+                plan = plan_import(upload.file, file_name=upload.name, limits=Limits.for_uploads())
+            except FileUnreadable as error:
+                form.add_error("file", error.message)
             else:
                 if plan.is_valid and plan.has_changes:
-                    token = upload_store(data)
-                    request.session[_SESSION_KEY] = {
-                        "token": token,
-                        "name": upload.name,
-                        "publish_new": form.cleaned_data["publish_new"],
-                    }
-    stored = request.session.get(_SESSION_KEY) or {}
-    context = {"form": form, "plan": plan, "token": token, "publish_new": bool(token and stored.get("publish_new"))}
+                    record = preview_store(
+                        kind=IMPORT_KIND,
+                        stream=upload.file,
+                        file_name=upload.name,
+                        user=request.user,
+                        options={"publish_new": form.cleaned_data["publish_new"]},
+                    )
+    context = {
+        "form": form,
+        "plan": plan,
+        "token": record.token if record else "",
+        "publish_new": bool(record and record.options.get("publish_new")),
+    }
+    return render(request, "roadmap/import.html", context)
+
+
+def _import_finish(request: HttpRequest, action: str) -> HttpResponse:
+    """Apply or cancel the preview of the posted token, once; a token that is not (or no longer) one asks again."""
+    with transaction.atomic():
+        record = preview_take(kind=IMPORT_KIND, token=request.POST.get("token"), user=request.user)
+        if record is None:
+            messages.error(request, _("The upload has expired; upload the file again."))
+            return redirect("roadmap:import")
+        if action == "cancel":
+            preview_finish(record, status=ImportRecord.Status.CANCELLED, user=request.user)
+            messages.info(request, _("The import was cancelled; nothing was changed."))
+            return redirect("roadmap:import")
+        try:
+            plan = roadmap_import(
+                data=preview_file(record),
+                file_name=record.file_name,
+                limits=Limits.for_uploads(),
+                user=request.user,
+                publish_new=bool(record.options.get("publish_new")),
+            )
+        except FileUnreadable as error:  # read once already; only a change of the limits meanwhile gets here
+            preview_finish(record, status=ImportRecord.Status.CANCELLED, user=request.user)
+            messages.error(request, error.message)
+            return redirect("roadmap:import")
+        counts = {
+            "created": len(plan.created),
+            "updated": len(plan.updated),
+            "unchanged": len(plan.unchanged),
+            "problems": plan.problems.count,
+        }
+        # The roadmap may have changed since the preview: then the problems are shown and the file is let go.
+        status = ImportRecord.Status.APPLIED if plan.is_valid else ImportRecord.Status.CANCELLED
+        preview_finish(record, status=status, counts=counts, user=request.user)
+    if plan.is_valid:
+        messages.success(
+            request,
+            _("Import complete: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.") % counts,
+        )
+        return redirect("roadmap:item-list")
+    context = {"form": ImportUploadForm(), "plan": plan, "token": "", "publish_new": False}
     return render(request, "roadmap/import.html", context)

@@ -30,6 +30,8 @@ _SNIFF_BYTES = 256 * 1024
 _DELIMITERS = (";", "\t", ",", "|")
 _CONTROL = CONTROL_CHARACTERS
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A line of delimiters and quotes alone (``;;`` as Excel pads) is blank, before the header as among the records.
+_BLANK_LINE_CHARACTERS = ' \t\r\n;,|"\u00a0'
 _ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252"}
 
 
@@ -139,7 +141,7 @@ def read_csv(stream: BinaryIO, *, limits: Limits) -> Table:
     text = io.TextIOWrapper(io.BufferedReader(_Borrowed(stream)), encoding=encoding, newline="")
     first, number = "", 0
     try:
-        while not first.strip():
+        while not first.strip(_BLANK_LINE_CHARACTERS):
             first = text.readline()
             number += 1
             if not first:

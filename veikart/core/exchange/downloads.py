@@ -27,7 +27,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils.translation import get_language
 
-from veikart.core.exchange.neutralise import neutralise_cell
+from veikart.core.exchange.neutralise import FORMULA_STARTS, neutralise_cell
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -35,6 +35,8 @@ CONTENT_TYPES = {
     "json": "application/json; charset=utf-8",
 }
 _BOM = "\ufeff"
+# The first characters that make a text cell need ``neutralise_cell`` (an apostrophe may be one's first half).
+_RISKY_TEXT_START = frozenset((*FORMULA_STARTS, "'"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +93,13 @@ def csv_chunks(header: list[str], rows: Iterable[Iterable[Any]], *, dialect: Csv
     """The CSV document, a few hundred rows at a time (for a streaming response); starts with a byte-order mark."""
     writer = csv.writer(_Echo(), delimiter=dialect.delimiter, lineterminator="\r\n")
     lines = [_BOM, writer.writerow([neutralise_cell(str(title)) for title in header])]
+    risky = _RISKY_TEXT_START
     for row in rows:
-        lines.append(writer.writerow([csv_cell(value, dialect) for value in row]))
+        # Most cells are text that starts like no formula: written as they are, without a call per cell.
+        cells = [
+            value if value.__class__ is str and value[:1] not in risky else csv_cell(value, dialect) for value in row
+        ]
+        lines.append(writer.writerow(cells))
         if len(lines) >= 500:
             yield "".join(lines).encode("utf-8")
             lines = []

@@ -2,7 +2,7 @@
 
 A cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is written to CSV with
 a leading apostrophe, which spreadsheets show as text and hide (and so is a cell that already starts
-with an apostrophe and then one of those, so that it survives the way back); XLSX cells are typed as
+with apostrophes and then one of those, so that it survives the way back); XLSX cells are typed as
 text instead. The CSV reader removes one apostrophe again, so a value exported and imported back is
 the value it was (``restore_cell``). Numbers are never neutralised: ``-0.8`` is a number, not a
 formula.
@@ -15,7 +15,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def neutralise_cell(text: str) -> str:
     """``text`` made safe for a CSV cell."""
-    if text.startswith(FORMULA_STARTS) or (text.startswith("'") and text[1:2] and text[1] in FORMULA_STARTS):
+    # Apostrophes before a formula's start (``'=x``, ``''=x``) get one more, so that one can be taken off again.
+    if text.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + text
     return text
 

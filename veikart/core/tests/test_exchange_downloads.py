@@ -1,5 +1,6 @@
 """Downloads open in Norwegian Excel, never carry a live formula, and read back to the same values."""
 
+import csv
 import datetime
 import io
 from decimal import Decimal
@@ -12,6 +13,7 @@ from veikart.core.exchange.downloads import (
     ENGLISH,
     NORWEGIAN,
     csv_bytes,
+    csv_cell,
     dialect_for,
     download_response,
     plain_number,
@@ -20,7 +22,19 @@ from veikart.core.exchange.downloads import (
 from veikart.core.exchange.limits import Limits
 from veikart.core.exchange.reading import read_table
 
-HOSTILE = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\tTab", "\rReturn", "'=already", "plain"]
+HOSTILE = [
+    '=HYPERLINK("http://x","y")',
+    "+1+2",
+    "-2+3",
+    "@SUM(A1)",
+    "\tTab",
+    "\rReturn",
+    "'=already",
+    "''=twice",
+    "'''-thrice",
+    "'plain",
+    "plain",
+]
 
 
 def read_back(data: bytes, name: str):
@@ -77,3 +91,13 @@ def test_a_download_names_its_file_safely():
     response = download_response(b"x", file_name='veikart "2026".csv', kind="csv")
     assert response["Content-Disposition"] == 'attachment; filename="veikart2026.csv"'
     assert response["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_every_text_cell_is_written_as_csv_cell_writes_it_on_the_fast_path_too():
+    texts = [*HOSTILE, "", "'plain", "x=1", " =space first", "'", "-", "Æ;ø", 'with "quotes"']
+    data = csv_bytes(["text"], [[text] for text in texts], dialect=NORWEGIAN)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["text"])
+    writer.writerows([[csv_cell(text, NORWEGIAN)] for text in texts])
+    assert data.decode("utf-8-sig") == buffer.getvalue()

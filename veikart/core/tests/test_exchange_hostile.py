@@ -47,7 +47,8 @@ def refusal(data: bytes, name: str = "file.csv", limits: Limits = LIMITS) -> str
         (b"period;value\n2023;" + b"9" * 40_000 + b"\n", "longer than 32767"),
         (b"", "empty"),
         (b"\n\n  \n", "no header row"),
-        (b";" * 300, "at most 200"),
+        (b"a;" * 300, "at most 200"),
+        (b";" * 300, "no header row"),  # delimiters alone are a blank line
     ],
 )
 def test_bad_text_is_refused_with_its_line(data, says):

@@ -1,5 +1,6 @@
 """Reading CSV and XLSX as they come: encodings, delimiters, blank lines, real publishers' files."""
 
+import gc
 import io
 from pathlib import Path
 
@@ -86,3 +87,23 @@ def test_refusals_speak_the_active_language():
         table(b"a;b\n1\x00;2\n")
     assert refused.value.message != in_english.value.message
     assert "Line 2" in in_english.value.message and "U+0000" in refused.value.message
+
+
+def test_a_line_of_delimiters_alone_is_blank_before_the_header_as_it_is_among_the_records():
+    found, records = table(b';;\r\n"";""\r\nTiltaksnavn;Delm\xc3\xa5l\r\n;;\r\nNoe;1A\r\n')
+    assert found.header == ["Tiltaksnavn", "Delmål"] and found.header_row == 3
+    assert records == [(5, ["Noe", "1A"])]
+
+
+def test_a_file_of_blank_lines_and_delimiters_has_no_header():
+    with pytest.raises(FileUnreadable):
+        table(b"\r\n;;\r\n , \r\n")
+
+
+@pytest.mark.parametrize("data", [b"a;b\n1;2\n", workbook_bytes([["a", "b"], [1, 2]])])
+def test_a_table_whose_records_are_never_read_leaves_the_callers_stream_open(data):
+    stream = io.BytesIO(data)
+    found = read_table(stream, file_name="file", limits=LIMITS)
+    del found
+    gc.collect()
+    assert not stream.closed and stream.seek(0) == 0

@@ -1,10 +1,14 @@
 """Exports in the official layout (round trip), JSON, the milestone calendar and the change feed."""
 
 import datetime
+import io
 import json
+import re
+import zipfile
 
 from django.urls import reverse
 from icalendar import Calendar
+from openpyxl import load_workbook
 
 from veikart.roadmap.exporters import export_csv, export_xlsx
 from veikart.roadmap.importers import plan_import
@@ -27,8 +31,8 @@ def test_import_export_import_changes_nothing_in_csv_and_xlsx(strategy, phases):
     for export in (export_csv, export_xlsx):
         for official_only in (True, False):
             data = export(RoadmapItem.objects.all(), official_only=official_only)
-            plan = roadmap_import(data=data, filename="x.xlsx" if export is export_xlsx else "x.csv")
-            assert plan.problems == []
+            plan = roadmap_import(data=data, file_name="x.xlsx" if export is export_xlsx else "x.csv")
+            assert not plan.problems
             assert (len(plan.created), len(plan.updated), len(plan.unchanged)) == (0, 0, 5)
     assert snapshot() == before
 
@@ -48,7 +52,7 @@ def test_an_export_into_an_empty_roadmap_recreates_it(strategy, phases):
     roadmap_import(data=excel_csv(REAL_ROWS))
     data = export_xlsx(RoadmapItem.objects.all())
     RoadmapItem.objects.all().delete()
-    plan = plan_import(data, filename="x.xlsx")
+    plan = plan_import(data, file_name="x.xlsx")
     assert len(plan.created) == 5
     assert {row.delivery_id for row in plan.created} >= {"56876000019903546", "56876000019902934"}
 
@@ -57,7 +61,7 @@ def test_the_export_views_follow_the_filters_and_hide_drafts(client, make_item, 
     make_item(title="Eid av NHN", owners=[nhn])
     make_item(title="Noe annet")
     make_item(title="Utkast", owners=[nhn], is_published=False)
-    csv_body = client.get(reverse("roadmap:export", args=["csv"]), {"owner": "nhn"}).content.decode("utf-8-sig")
+    csv_body = body(client.get(reverse("roadmap:export", args=["csv"]), {"owner": "nhn"})).decode("utf-8-sig")
     assert "Eid av NHN" in csv_body and "Noe annet" not in csv_body and "Utkast" not in csv_body
     data = json.loads(client.get(reverse("roadmap:export", args=["json"])).content)
     assert data["count"] == 2
@@ -65,6 +69,48 @@ def test_the_export_views_follow_the_filters_and_hide_drafts(client, make_item, 
     xlsx = client.get(reverse("roadmap:export", args=["xlsx"]))
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
     assert client.get(reverse("roadmap:export", args=["pdf"])).status_code == 404
+
+
+def body(response) -> bytes:
+    """The bytes of a download, streamed (CSV) or not."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+FORMULA = '=HYPERLINK("http://x","y")'
+
+
+def test_a_name_that_looks_like_a_formula_is_text_in_the_public_csv_and_imports_back_the_same(client, make_item):
+    make_item(title=FORMULA, delivery_id="123")
+    for query in ({}, {"columns": "official"}):
+        data = body(client.get(reverse("roadmap:export", args=["csv"]), query))
+        assert '"\'=HYPERLINK(""http://x"",""y"")"' in data.decode("utf-8-sig")
+        assert not re.search(r'(^|;|\n)"?=', data.decode("utf-8-sig"))
+        plan = plan_import(data, file_name="eksport.csv")
+        assert not plan.problems and [row.title for row in plan.unchanged] == [FORMULA]
+
+
+def test_a_name_that_looks_like_a_formula_is_a_text_cell_in_the_public_xlsx_and_imports_back_the_same(
+    client, make_item
+):
+    make_item(title=FORMULA, delivery_id="123")
+    data = body(client.get(reverse("roadmap:export", args=["xlsx"])))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet
+    cell = load_workbook(io.BytesIO(data))["Veikart"]["A2"]
+    assert (cell.value, cell.data_type) == (FORMULA, "s")
+    RoadmapItem.objects.all().delete()
+    plan = plan_import(data, file_name="eksport.xlsx")
+    assert not plan.problems and [(row.title, row.delivery_id) for row in plan.created] == [(FORMULA, "123")]
+
+
+def test_the_csv_has_the_official_dates_in_every_language_and_the_xlsx_date_cells(client, make_item):
+    make_item(title="Datert", start_date=datetime.date(2025, 1, 31))
+    english = body(client.get("/en" + reverse("roadmap:export", args=["csv"]))).decode("utf-8-sig")
+    assert "Datert;1C;;Innføring;31.01.2025;;" in english
+    data = body(client.get(reverse("roadmap:export", args=["xlsx"])))
+    cell = load_workbook(io.BytesIO(data))["Veikart"]["E2"]
+    assert cell.value == datetime.datetime(2025, 1, 31) and cell.number_format == "DD.MM.YYYY"
 
 
 def test_the_calendar_holds_milestones_of_public_items_only(client, make_item):

@@ -10,8 +10,8 @@ from veikart.roadmap.tests.test_importer import REAL_ROWS, excel_csv
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig"])
 def test_imported_rows_show_under_goal_owner_and_user_group(client, strategy, phases, nhn, citizens, encoding):
-    plan = roadmap_import(data=excel_csv(REAL_ROWS, encoding=encoding), filename="veikart.csv")
-    assert plan.problems == [] and len(plan.created) == 5
+    plan = roadmap_import(data=excel_csv(REAL_ROWS, encoding=encoding), file_name="veikart.csv")
+    assert not plan.problems and len(plan.created) == 5
     helsenorge = RoadmapItem.objects.get(delivery_id="56876000019903546")
     helsenorge.owners.add(nhn)
     helsenorge.user_groups.add(citizens)

@@ -1,64 +1,53 @@
-"""Import the official roadmap export: ``manage.py import_roadmap FILE [--dry-run]``."""
+"""Import the official roadmap export: ``manage.py import_roadmap FILE [--dry-run] [--strategy SLUG]``."""
 
-from pathlib import Path
+from typing import BinaryIO
 
-from django.core.management.base import BaseCommand, CommandError
-from tqdm import tqdm
+from django.core.management.base import CommandError
 
-from veikart.roadmap.importers import ImportFileError
+from veikart.core.exchange.commands import ImportCommand
+from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.problems import Problems
 from veikart.roadmap.services import roadmap_import
 from veikart.strategy.models import Strategy
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import the official roadmap export (CSV or XLSX). Writes nothing if any row has a problem."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", type=Path)
-        parser.add_argument("--dry-run", action="store_true", help="Show what would change; write nothing.")
+        super().add_arguments(parser)
         parser.add_argument("--strategy", help="Slug of the strategy to import into (default: the current one).")
         parser.add_argument("--unpublished", action="store_true", help="Leave new items unpublished.")
         parser.add_argument("--no-progress", action="store_true", help="No progress bar.")
 
-    def handle(self, *args, file: Path, dry_run: bool, strategy: str | None, **options) -> None:
-        try:
-            data = file.read_bytes()
-        except OSError as error:
-            raise CommandError(f"Cannot read {file}: {error}") from error
+    def run_import(self, stream: BinaryIO, file_name: str, dry_run: bool, options: dict) -> tuple[Problems, str]:
         target = None
-        if strategy:
-            target = Strategy.objects.filter(slug=strategy).first()
+        if options["strategy"]:
+            target = Strategy.objects.filter(slug=options["strategy"]).first()
             if target is None:
-                raise CommandError(f"No strategy with slug {strategy!r}.")
+                raise CommandError(f"No strategy with slug {options['strategy']!r}.")
 
         def progress(rows):
-            return tqdm(rows, desc="Reading rows", unit=" rows", file=self.stderr._out, disable=options["no_progress"])
+            return rows if options["no_progress"] else self.progress(rows, description="Reading rows")
 
-        try:
-            plan = roadmap_import(
-                data=data,
-                filename=file.name,
-                dry_run=dry_run,
-                strategy=target,
-                publish_new=not options["unpublished"],
-                progress=progress,
-            )
-        except ImportFileError as error:
-            raise CommandError(str(error)) from error
-        for problem in plan.problems:
-            self.stderr.write(str(problem))
+        plan = roadmap_import(
+            data=stream,
+            file_name=file_name,
+            limits=Limits.for_commands(),
+            dry_run=dry_run,
+            strategy=target,
+            publish_new=not options["unpublished"],
+            progress=progress,
+        )
         if plan.problems:
-            raise CommandError(f"{len(plan.problems)} problem(s) found; nothing was imported.")
+            return plan.problems, ""
         for column in plan.ignored_columns:
             self.stdout.write(f"Ignored column: {column}")
         for row in plan.updated:
             self.stdout.write(f"Row {row.row}: update “{row.title}” ({', '.join(row.changes)})")
-        verb = "Would create" if dry_run else "Created"
-        self.stdout.write(
-            f"{verb} {len(plan.created)}, {'would update' if dry_run else 'updated'} {len(plan.updated)}, "
+        summary = (
+            f"{'Would create' if dry_run else 'Created'} {len(plan.created)}, "
+            f"{'would update' if dry_run else 'updated'} {len(plan.updated)}, "
             f"unchanged {len(plan.unchanged)}, new groupings {len(plan.new_groupings)} ({plan.rows} rows)."
         )
-        if dry_run:
-            self.stdout.write("Dry run: nothing was written.")
-        else:
-            self.stdout.write(self.style.SUCCESS("Import complete."))
+        return plan.problems, summary
