@@ -58,6 +58,15 @@ class Dimension(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True, validators=[code_validator])
     name = models.CharField(_("name"), max_length=200)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    total_code = models.CharField(
+        _("total code"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "The code a publisher uses for the total of this dimension, when it is not one of the usual ones "
+            "(_T, T, TOTAL, Total, I alt, Alle or a blank cell), e.g. 0 for Statistics Norway's whole country."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -461,6 +470,9 @@ class Observation(PeriodValueMixin):
     breakdown_key = models.CharField(_("breakdown"), max_length=255, blank=True, default="")
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.FINAL)
     note = models.TextField(_("note"), blank=True)
+    # SDMX-style attributes as the file gave them (OBS_STATUS, UNIT_MULT, UNIT_MEASURE…), NULL when there
+    # are none: most rows have none, and a NULL costs a million-row COPY nothing.
+    attributes = models.JSONField(_("attributes"), null=True, blank=True)
     # Provenance only, and never enforced by the database: a foreign-key check on every row of a
     # million-row COPY costs PostgreSQL more than the insert itself. Django still nulls the field
     # when an import record is deleted.

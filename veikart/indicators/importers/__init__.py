@@ -19,11 +19,13 @@ from veikart.indicators.importers.csv_files import (
     open_text,
 )
 from veikart.indicators.importers.jsonstat import JsonStatReader
+from veikart.indicators.importers.sdmx_csv import SdmxCsvReader, looks_like_sdmx_csv
 from veikart.indicators.importers.xlsx import XlsxReader
 
 FORMATS = {
     "tidy-csv": TidyCsvReader,
     "open-sdg-csv": OpenSdgCsvReader,
+    "sdmx-csv": SdmxCsvReader,
     "json-stat": JsonStatReader,
     "xlsx": XlsxReader,
 }
@@ -40,13 +42,13 @@ def _sniff_csv(stream: BinaryIO) -> str:
     stream.seek(0)
     delimiter = ";" if first.count(";") > first.count(",") else ","
     headers = next(csv.reader([first], delimiter=delimiter), [])
+    if looks_like_sdmx_csv(headers):
+        return "sdmx-csv"
     return "open-sdg-csv" if looks_like_open_sdg(headers) else "tidy-csv"
 
 
 def reader_for(stream: BinaryIO, *, file_name: str, file_format: str | None = None) -> Reader:
     """The reader for ``stream``: ``file_format`` if given, else by the file name and the header row."""
-    from veikart.indicators.models import Dimension
-
     if file_format is None:
         suffix = Path(file_name).suffix.casefold()
         if suffix == ".json":
@@ -57,7 +59,4 @@ def reader_for(stream: BinaryIO, *, file_name: str, file_format: str | None = No
             file_format = _sniff_csv(stream)
     if file_format not in FORMATS:
         raise FileError(f"Unknown format {file_format!r}; use one of {', '.join(FORMATS)}.")
-    if file_format == "json-stat":
-        known = set(Dimension.objects.values_list("code", flat=True))
-        return JsonStatReader(stream, file_name=file_name, known_dimensions=known)
     return FORMATS[file_format](stream, file_name=file_name)
