@@ -2,7 +2,9 @@
 
 Every export reads the indicators it is given (callers pass ``Indicator.objects.visible_to(user)``),
 so unpublished data never leaves through a download. CSV and XLSX stream rows from the database;
-JSON-stat builds one cube per indicator. Each format imports back unchanged (tests prove it).
+JSON-stat builds one cube per indicator. Observations' attributes (``OBS_STATUS``, ``UNIT_MULT``…) go
+into columns named by the attribute after ``note`` (CSV, XLSX) or into ``extension.attributes`` by
+position (JSON-stat). Each format imports back unchanged (tests prove it).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 
+from veikart.indicators.importers.base import ATTRIBUTES
 from veikart.indicators.models import Dimension, DimensionValue, Indicator, Observation, breakdown_from_key
 from veikart.indicators.periods import parse_period
 
@@ -37,18 +40,29 @@ def _dimensions_of(indicators: Iterable[Indicator]) -> list[str]:
     return sorted(codes, key=lambda code: (order.get(code, len(order)), code))
 
 
+def _attributes_of(indicators: Iterable[Indicator]) -> list[str]:
+    """The attributes the observations of ``indicators`` carry, in the order of ``ATTRIBUTES``."""
+    found: set[str] = set()
+    given = Observation.objects.filter(indicator__in=list(indicators), attributes__isnull=False)
+    for attributes in given.values_list("attributes", flat=True).iterator(chunk_size=5000):
+        found.update(attributes or {})
+    return [key for key in ATTRIBUTES if key in found]
+
+
 def tidy_rows(indicators: Iterable[Indicator]) -> Iterator[list[str]]:
-    """The header and then one row per observation: indicator, period, dimensions…, value, status, note."""
+    """The header and then one row per observation: indicator, period, dimensions…, value, status, note,
+    attributes… (the attribute columns only if an observation has one)."""
     indicators = list(indicators)
     dimensions = _dimensions_of(indicators)
-    yield ["indicator", "period", *dimensions, "value", "status", "note"]
+    attribute_keys = _attributes_of(indicators)
+    yield ["indicator", "period", *dimensions, "value", "status", "note", *attribute_keys]
     codes = {indicator.pk: indicator.code for indicator in indicators}
     observations = (
         Observation.objects.filter(indicator__in=indicators)
         .order_by("indicator__code", "breakdown_key", "period_key")
-        .values_list("indicator_id", "period", "breakdown_key", "value", "status", "note")
+        .values_list("indicator_id", "period", "breakdown_key", "value", "status", "note", "attributes")
     )
-    for indicator_id, period, key, value, status, note in observations.iterator(chunk_size=5000):
+    for indicator_id, period, key, value, status, note, attributes in observations.iterator(chunk_size=5000):
         breakdown = breakdown_from_key(key)
         yield [
             codes[indicator_id],
@@ -57,6 +71,7 @@ def tidy_rows(indicators: Iterable[Indicator]) -> Iterator[list[str]]:
             plain_number(value),
             status,
             note,
+            *((attributes or {}).get(name, "") for name in attribute_keys),
         ]
 
 
@@ -80,11 +95,12 @@ def xlsx_bytes(indicators: Iterable[Indicator]) -> bytes:
     """A workbook with the tidy table on its first sheet (written in write-only mode)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("data")
+    value_at = 0
     for number, row in enumerate(tidy_rows(indicators)):
         if number == 0:
             sheet.append(row)
+            value_at = row.index("value")
             continue
-        value_at = len(row) - 3
         # Numbers as numbers so a spreadsheet can compute with them; periods stay text.
         sheet.append(
             [
@@ -111,7 +127,7 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
     observations = list(
         Observation.objects.filter(indicator=indicator)
         .order_by("period_key")
-        .values_list("period", "period_key", "breakdown_key", "value", "status")
+        .values_list("period", "period_key", "breakdown_key", "value", "status", "attributes")
     )
     periods = list(dict.fromkeys(period for period, *_rest in sorted(observations, key=lambda o: o[1])))
     breakdowns = {key: breakdown_from_key(key) for key in {o[2] for o in observations}}
@@ -133,7 +149,8 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
         strides[i] = strides[i + 1] * sizes[i + 1]
     values: dict[str, int | float] = {}
     status: dict[str, str] = {}
-    for period, _key, breakdown_key, value, obs_status in observations:
+    attributes: dict[str, dict[str, str]] = {}
+    for period, _key, breakdown_key, value, obs_status, obs_attributes in observations:
         breakdown = breakdowns[breakdown_key]
         index = period_at[period] * strides[0]
         for position, code in enumerate(dimension_codes, start=1):
@@ -141,6 +158,8 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
         values[str(index)] = _json_number(value)
         if obs_status == Observation.Status.PROVISIONAL:
             status[str(index)] = "p"
+        for name, text in (obs_attributes or {}).items():
+            attributes.setdefault(name, {})[str(index)] = text
     dataset = {
         "version": "2.0",
         "class": "dataset",
@@ -165,6 +184,11 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
         "value": dict(sorted(values.items(), key=lambda item: int(item[0]))),
         "extension": {"indicator": indicator.code, "unit": indicator.unit},
     }
+    if attributes:
+        dataset["extension"]["attributes"] = {
+            name: dict(sorted(by_position.items(), key=lambda item: int(item[0])))
+            for name, by_position in sorted(attributes.items())
+        }
     if status:
         dataset["status"] = status
     if not dataset["source"]:

@@ -310,7 +310,8 @@ class JsonStatReader(Reader):
                     known.labels = {**(known.labels or {}), **(column.labels or {})}
                     if known.role != column.role:
                         known.role = DIMENSION  # a constant in one dataset and not in another is a breakdown
-            attributes.extend(key for key in plan["attributes"] if key not in attributes)
+            # After the status symbol (OBS_STATUS too), so that an attribute given in both wins from here.
+            attributes.extend(key for key in plan["attributes"] if key not in attributes[1:])
         self.dimension_columns = [columns[header] for header in headers]
         self.attribute_columns = [Column(key, ATTRIBUTE, index, attribute=key) for index, key in enumerate(attributes)]
         self.has_indicator_column = any(

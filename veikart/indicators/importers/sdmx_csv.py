@@ -78,7 +78,8 @@ class SdmxCsvReader(TidyCsvReader):
                 role = CONSTANT if len(self._distinct.get(index, ())) == 1 else DIMENSION
             labels = self._labels.get(index) if labelled and role in (DIMENSION, CONSTANT) else None
             attribute = upper if role == ATTRIBUTE else ATTRIBUTE_NAMES.get(name.casefold(), "")
-            columns.append(Column(name, role, index, attribute=attribute, labels=labels))
+            label = names[index + 1] if labelled and index + 1 < len(names) and role in (DIMENSION, CONSTANT) else ""
+            columns.append(Column(name, role, index, attribute=attribute, labels=labels, label=label))
         return columns
 
     def check_header(self, columns: list[Column]) -> None:
