@@ -111,19 +111,24 @@ def all_download(request: HttpRequest, fmt: str) -> HttpResponse:
 def indicator_import(request: HttpRequest) -> HttpResponse:
     """Upload a file; without "write" ticked the page shows the same preview as ``--dry-run``.
 
-    The strategy office may upload a file for any indicators; an owner editor chooses one of the
-    indicators its organisation is responsible for, and a row for any other is a problem. Anyone else
-    gets 403.
+    The strategy office may upload a file for any indicators and have it create the dimensions and
+    values it brings; an owner editor chooses one of the indicators its organisation is responsible
+    for, and a row for any other is a problem (a post asking to create dimensions gets 403). Anyone
+    else gets 403.
     """
     if not permissions.can_import_indicator_data(request.user):
         raise PermissionDenied
     limited = not permissions.can_import_several_indicators(request.user)
+    may_create = permissions.can_create_dimensions_on_import(request.user)
+    if request.method == "POST" and request.POST.get("create_dimensions") and not may_create:
+        raise PermissionDenied
     importable = permissions.importable_indicators(request.user, Indicator.objects.all())
     form = ImportForm(
         request.POST or None,
         request.FILES or None,
         indicators=importable,
         indicator_required=limited,
+        may_create_dimensions=may_create,
         # The workspace links here with the indicator chosen (``?indicator=<code>``).
         initial={"indicator": request.GET.get("indicator")},
     )
@@ -138,6 +143,8 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
             file_format=form.cleaned_data["file_format"] or None,
             user=request.user,
             dry_run=not form.cleaned_data["confirm"],
+            where=form.cleaned_data["where"],
+            create_dimensions=may_create and form.cleaned_data.get("create_dimensions", False),
         )
     refused = request.method == "POST" and (report is None or not report.ok)
     return render(request, "indicators/import.html", {"form": form, "report": report}, status=400 if refused else 200)

@@ -10,7 +10,7 @@ resolver matches them to Veikart's dimensions, knows the totals (``_T``, ``TOTAL
 category is a constant (``Column`` role ``CONSTANT``: a breakdown only if Veikart has the dimension);
 one named in ``role.metric`` with several categories (ContentsCode, Variables) must be sliced to one.
 ``value`` may be an array or an object keyed by position; ``null`` values are holes in the cube and
-are skipped (counted in ``holes``). ``status`` may be a string, an array or an object; its symbol is
+are skipped (the resolver counts them as holes, or as outside the slice). ``status`` may be a string, an array or an object; its symbol is
 the attribute ``OBS_STATUS`` of the value (``p`` makes it provisional). ``extension.attributes``
 (``{"UNIT_MULT": {"3": "0"}}``, by position), which Veikart's own export writes, gives further
 attributes.
@@ -452,7 +452,11 @@ class JsonStatReader(Reader):
     def _walk(
         self, plan: dict, headers: list[str], attributes: list[str], values: Iterator[tuple[int, Any]]
     ) -> Iterator[RawRow]:
-        """One row per value that is not null; ``values`` gives each value with its position in the cube."""
+        """One row per value; ``values`` gives each value with its position in the cube.
+
+        A ``null`` is passed on as a row whose value is None, a hole the resolver skips (or counts as
+        outside the slice).
+        """
         ids, sizes, categories = plan["ids"], plan["sizes"], plan["categories"]
         axes = [(math.prod(sizes[i + 1 :]), size) for i, size in enumerate(sizes)]
         position = {dimension_id: i for i, dimension_id in enumerate(ids)}
@@ -468,9 +472,6 @@ class JsonStatReader(Reader):
         given = [plan["attributes"].get(key) for key in attributes[1:]]
         where = f"{plan['prefix']}value"
         for index, value in values:
-            if value is None:
-                self.holes += 1
-                continue
             coordinates = [(index // stride) % size for stride, size in axes]
             if isinstance(status, str):
                 symbol = status

@@ -116,6 +116,20 @@ def code_from(text: str, taken: set[str]) -> str:
     return candidate
 
 
+def parse_where(pairs: list[str]) -> dict[str, str]:
+    """``["ContentsCode=Boligindeks", "Boligtype=00"]`` → ``{"ContentsCode": "Boligindeks", …}``.
+
+    Raises ``ValueError`` naming the first pair that is not ``DIMENSION=CODE``.
+    """
+    where = {}
+    for pair in pairs:
+        name, sign, code = pair.partition("=")
+        if not sign or not name.strip() or not code.strip():
+            raise ValueError(_("%(pair)r is not DIMENSION=CODE.") % {"pair": pair.strip()})
+        where[name.strip()] = code.strip()
+    return where
+
+
 def _blank(cell: Any) -> bool:
     if cell.__class__ is str:
         return not cell or cell.isspace()
@@ -449,7 +463,7 @@ class Resolver:
             self._note_single(cells)
         before = self.problem_count
         where = row.where
-        if _blank(row.value) and missing:
+        if row.value is None or (missing and _blank(row.value)):  # None: JSON-stat's null
             self.holes += 1
             return None
         indicator = self._indicator(row)

@@ -6,21 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from veikart.indicators.importers import FORMATS
+from veikart.indicators.importers.resolve import parse_where
 from veikart.indicators.services import observations_import
-
-
-def parse_where(pairs: list[str]) -> dict[str, str]:
-    """``["ContentsCode=Boligindeks", "Boligtype=00"]`` → ``{"ContentsCode": "Boligindeks", …}``.
-
-    Raises ``ValueError`` naming the first pair that is not ``DIMENSION=CODE``.
-    """
-    where = {}
-    for pair in pairs:
-        name, sign, code = pair.partition("=")
-        if not sign or not name.strip() or not code.strip():
-            raise ValueError(_("%(pair)r is not DIMENSION=CODE.") % {"pair": pair.strip()})
-        where[name.strip()] = code.strip()
-    return where
 
 
 class Command(BaseCommand):
