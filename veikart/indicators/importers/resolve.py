@@ -503,6 +503,8 @@ class Resolver:
                 pair = lookup.get(text)
                 if pair is None:
                     pair = lookup.get(text.casefold())
+                if pair is None and text.casefold().startswith(ALL_CATEGORIES):
+                    pair = lookup[text] = ""  # the ONS census's "All categories: Age"
                 if pair is None and creating is not None:
                     pair = self._new_value(dimension_code, lookup, creating, text)
                 if pair is None:
