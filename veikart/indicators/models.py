@@ -90,6 +90,9 @@ class DimensionValue(models.Model):
         "self", verbose_name=_("part of"), on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+    # The years a classification gives the code (a municipality merged away in 2020 has valid_to 2019).
+    valid_from = models.PositiveSmallIntegerField(_("valid from (year)"), null=True, blank=True)
+    valid_to = models.PositiveSmallIntegerField(_("valid to (year)"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -98,6 +101,12 @@ class DimensionValue(models.Model):
         verbose_name_plural = _("dimension values")
         constraints = [
             models.UniqueConstraint(fields=["dimension", "code"], name="dimension_value_code_unique"),
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__lte=models.F("valid_to")),
+                name="dimension_value_valid_from_before_valid_to",
+            ),
         ]
 
     def __str__(self) -> str:

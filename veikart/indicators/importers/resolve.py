@@ -233,8 +233,11 @@ class Resolver:
         taken_dimension_codes = set()
         for dimension in Dimension.objects.prefetch_related("values"):
             lookup: dict[str, str] = {}
+            # A label two values share (Herøy is two municipalities) matches neither: only its code does.
+            shared = Counter(value.label.casefold() for value in dimension.values.all())
             for value in dimension.values.all():
-                lookup[value.label.casefold()] = value.code
+                if shared[value.label.casefold()] == 1:
+                    lookup[value.label.casefold()] = value.code
             for value in dimension.values.all():
                 lookup[value.code.casefold()] = value.code  # codes win over labels
                 lookup[value.code] = value.code
