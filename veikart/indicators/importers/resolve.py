@@ -256,7 +256,7 @@ class Resolver:
                     self._single.append((position, column))
                 continue
             if match is None and not self.create_dimensions:
-                known = ", ".join(sorted({code for code, _lookup, _total in dimensions.values()})) or "none"
+                known = ", ".join(sorted({code for code, _lookup, _total in dimensions.values()})) or _("none")
                 self.problem(
                     "header",
                     _("%(column)r is not a known dimension (known: %(known)s).")
