@@ -80,7 +80,7 @@ def _series(rows, rng, indicator_id, months, key, start, growth, percentage) -> 
     for period, sort_key in months:
         value = value * (1 + growth + rng.uniform(-0.01, 0.01))
         shown = min(value, 100.0) if percentage else value
-        rows.append((indicator_id, period, sort_key, key, Decimal(f"{shown:.2f}"), None, None))
+        rows.append((indicator_id, period, sort_key, key, Decimal(f"{shown:.2f}"), None, None, None))
 
 
 def generate() -> int:

@@ -184,6 +184,12 @@ def can_import_several_indicators(user: User | AnonymousUser) -> bool:
     return is_strategy_office(user)
 
 
+def can_create_dimensions_on_import(user: User | AnonymousUser) -> bool:
+    """An upload that creates the dimensions and values its file brings: the strategy office only,
+    since dimensions are shared by every indicator (``can_edit_indicators``)."""
+    return is_strategy_office(user)
+
+
 def can_edit_indicators(user: User | AnonymousUser) -> bool:
     """Indicator definitions, baselines, targets, dimensions and their publication: the strategy office only."""
     return is_strategy_office(user)

@@ -72,7 +72,7 @@ class DimensionValueInline(admin.TabularInline):
 
 @admin.register(Dimension)
 class DimensionAdmin(HistoryAdmin):
-    list_display = ["code", "name", "position"]
+    list_display = ["code", "name", "position", "total_code"]
     inlines = [DimensionValueInline]
 
 

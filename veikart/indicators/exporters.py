@@ -3,8 +3,10 @@
 Every export reads the indicators it is given (callers pass ``Indicator.objects.visible_to(user)``),
 so unpublished data never leaves through a download. CSV and XLSX stream rows from the database and
 are written by the exchange layer's download builder (semicolons and a decimal comma in Norwegian,
-no cell a live formula); JSON-stat builds one cube per indicator. Each format imports back
-unchanged (tests prove it).
+no cell a live formula); JSON-stat builds one cube per indicator. Observations' attributes
+(``OBS_STATUS``, ``UNIT_MULT``…) go into columns named by the attribute after ``note`` (CSV, XLSX)
+or into ``extension.attributes`` by position (JSON-stat). Each format imports back unchanged (tests
+prove it).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from decimal import Decimal
 
 from veikart.core.exchange.downloads import CsvDialect, csv_chunks, dialect_for, json_bytes
 from veikart.core.exchange.downloads import xlsx_bytes as workbook_bytes
+from veikart.indicators.importers.base import ATTRIBUTES
 from veikart.indicators.models import Dimension, DimensionValue, Indicator, Observation, breakdown_from_key
 from veikart.indicators.periods import parse_period
 
@@ -28,21 +31,32 @@ def _dimensions_of(indicators: Iterable[Indicator]) -> list[str]:
     return sorted(codes, key=lambda code: (order.get(code, len(order)), code))
 
 
+def _attributes_of(indicators: Iterable[Indicator]) -> list[str]:
+    """The attributes the observations of ``indicators`` carry, in the order of ``ATTRIBUTES``."""
+    found: set[str] = set()
+    given = Observation.objects.filter(indicator__in=list(indicators), attributes__isnull=False)
+    for attributes in given.values_list("attributes", flat=True).iterator(chunk_size=5000):
+        found.update(attributes or {})
+    return [key for key in ATTRIBUTES if key in found]
+
+
 def tidy_rows(indicators: Iterable[Indicator]) -> Iterator[list]:
-    """The header and then one row per observation: indicator, period, dimensions…, value, status, note.
+    """The header and then one row per observation: indicator, period, dimensions…, value, status, note,
+    attributes… (the attribute columns only if an observation has one).
 
     Values are ``Decimal``s; the download builder writes them in the download's dialect.
     """
     indicators = list(indicators)
     dimensions = _dimensions_of(indicators)
-    yield ["indicator", "period", *dimensions, "value", "status", "note"]
+    attribute_keys = _attributes_of(indicators)
+    yield ["indicator", "period", *dimensions, "value", "status", "note", *attribute_keys]
     codes = {indicator.pk: indicator.code for indicator in indicators}
     observations = (
         Observation.objects.filter(indicator__in=indicators)
         .order_by("indicator__code", "breakdown_key", "period_key")
-        .values_list("indicator_id", "period", "breakdown_key", "value", "status", "note")
+        .values_list("indicator_id", "period", "breakdown_key", "value", "status", "note", "attributes")
     )
-    for indicator_id, period, key, value, status, note in observations.iterator(chunk_size=5000):
+    for indicator_id, period, key, value, status, note, attributes in observations.iterator(chunk_size=5000):
         breakdown = breakdown_from_key(key)
         yield [
             codes[indicator_id],
@@ -51,6 +65,7 @@ def tidy_rows(indicators: Iterable[Indicator]) -> Iterator[list]:
             value,
             status,
             note,
+            *((attributes or {}).get(name, "") for name in attribute_keys),
         ]
 
 
@@ -83,7 +98,7 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
     observations = list(
         Observation.objects.filter(indicator=indicator)
         .order_by("period_key")
-        .values_list("period", "period_key", "breakdown_key", "value", "status")
+        .values_list("period", "period_key", "breakdown_key", "value", "status", "attributes")
     )
     periods = list(dict.fromkeys(period for period, *_rest in sorted(observations, key=lambda o: o[1])))
     breakdowns = {key: breakdown_from_key(key) for key in {o[2] for o in observations}}
@@ -105,7 +120,8 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
         strides[i] = strides[i + 1] * sizes[i + 1]
     values: dict[str, int | float] = {}
     status: dict[str, str] = {}
-    for period, _key, breakdown_key, value, obs_status in observations:
+    attributes: dict[str, dict[str, str]] = {}
+    for period, _key, breakdown_key, value, obs_status, obs_attributes in observations:
         breakdown = breakdowns[breakdown_key]
         index = period_at[period] * strides[0]
         for position, code in enumerate(dimension_codes, start=1):
@@ -113,6 +129,8 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
         values[str(index)] = _json_number(value)
         if obs_status == Observation.Status.PROVISIONAL:
             status[str(index)] = "p"
+        for name, text in (obs_attributes or {}).items():
+            attributes.setdefault(name, {})[str(index)] = text
     dataset = {
         "version": "2.0",
         "class": "dataset",
@@ -137,6 +155,11 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
         "value": dict(sorted(values.items(), key=lambda item: int(item[0]))),
         "extension": {"indicator": indicator.code, "unit": indicator.unit},
     }
+    if attributes:
+        dataset["extension"]["attributes"] = {
+            name: dict(sorted(by_position.items(), key=lambda item: int(item[0])))
+            for name, by_position in sorted(attributes.items())
+        }
     if status:
         dataset["status"] = status
     if not dataset["source"]:

@@ -76,6 +76,8 @@ def period_from_sort_key(key: int | None) -> str:
     end, rank = divmod(key, 10)
     year, rest = divmod(end, 10000)
     month, day = divmod(rest, 100)
+    if rank == 4:
+        return f"{year - 1:04d}/{year % 100:02d}"
     if rank == 3:
         return f"{year:04d}"
     if rank == 2:

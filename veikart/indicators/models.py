@@ -58,6 +58,15 @@ class Dimension(models.Model):
     code = models.CharField(_("code"), max_length=40, unique=True, validators=[code_validator])
     name = models.CharField(_("name"), max_length=200)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    total_code = models.CharField(
+        _("total code"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "The code a publisher uses for the total of this dimension, when it is not one of the usual ones "
+            "(_T, T, TOTAL, Total, I alt, Alle or a blank cell), e.g. 0 for Statistics Norway's whole country."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -81,6 +90,9 @@ class DimensionValue(models.Model):
         "self", verbose_name=_("part of"), on_delete=models.SET_NULL, null=True, blank=True, related_name="children"
     )
     position = models.PositiveIntegerField(_("position"), default=0)
+    # The years a classification gives the code (a municipality merged away in 2020 has valid_to 2019).
+    valid_from = models.PositiveSmallIntegerField(_("valid from (year)"), null=True, blank=True)
+    valid_to = models.PositiveSmallIntegerField(_("valid to (year)"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -89,6 +101,12 @@ class DimensionValue(models.Model):
         verbose_name_plural = _("dimension values")
         constraints = [
             models.UniqueConstraint(fields=["dimension", "code"], name="dimension_value_code_unique"),
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True)
+                | models.Q(valid_to__isnull=True)
+                | models.Q(valid_from__lte=models.F("valid_to")),
+                name="dimension_value_valid_from_before_valid_to",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -461,6 +479,9 @@ class Observation(PeriodValueMixin):
     breakdown_key = models.CharField(_("breakdown"), max_length=255, blank=True, default="")
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.FINAL)
     note = models.TextField(_("note"), blank=True)
+    # SDMX-style attributes as the file gave them (OBS_STATUS, UNIT_MULT, UNIT_MEASURE…), NULL when there
+    # are none: most rows have none, and a NULL costs a million-row COPY nothing.
+    attributes = models.JSONField(_("attributes"), null=True, blank=True)
     # Provenance only, and never enforced by the database: a foreign-key check on every row of a
     # million-row COPY costs PostgreSQL more than the insert itself. Django still nulls the field
     # when an import record is deleted.

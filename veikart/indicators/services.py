@@ -16,6 +16,7 @@ statistics of the observation tables once it commits.
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 import tempfile
 from collections.abc import Iterator
@@ -33,8 +34,8 @@ from veikart.core import db
 from veikart.core.exchange.limits import Limits
 from veikart.core.exchange.problems import Problem
 from veikart.indicators.importers import FileError, reader_for
-from veikart.indicators.importers.resolve import Resolver
-from veikart.indicators.models import Indicator, Observation, ObservationImport
+from veikart.indicators.importers.resolve import NewDimension, Resolver
+from veikart.indicators.models import Dimension, DimensionValue, Indicator, Observation, ObservationImport
 from veikart.indicators.revisions import raise_data_revision
 
 CHUNK = 10_000
@@ -47,6 +48,7 @@ _INSERT_COLUMNS = (
     "value",
     "status",
     "note",
+    "attributes",
     "source_import_id",
     "is_illustrative",
 )
@@ -75,6 +77,9 @@ class ImportReport:
     changes: list[Change] = field(default_factory=list)
     per_indicator: dict[str, int] = field(default_factory=dict)
     import_id: int | None = None
+    skipped: int = 0  # rows outside the slice (``where``)
+    holes: int = 0  # rows the file marks as having no value
+    new_dimensions: list[NewDimension] = field(default_factory=list)  # created, or to be created in a preview
 
     @property
     def ok(self) -> bool:
@@ -113,11 +118,16 @@ def observations_import(
     dry_run: bool = False,
     show_progress: bool = False,
     limits: Limits | None = None,
+    where: dict[str, str] | None = None,
+    create_dimensions: bool = False,
 ) -> ImportReport:
     """Import the observations in ``stream`` (a seekable binary file) and report what happened.
 
     ``indicators`` limits the file to those indicators (see ``permissions.importable_indicators``):
     a row for any other is a problem. None (the command line) allows every indicator.
+    ``where`` (dimension → code) imports one slice of a table of several measures; the other rows are
+    skipped. ``create_dimensions`` creates the dimensions and values the file brings that Veikart
+    lacks (listed in ``report.new_dimensions``, in a preview too) instead of reporting them.
     Nothing is written when the report has problems, when ``dry_run`` is set, or when the file would
     change nothing; otherwise ``report.import_id`` names the ``ObservationImport`` record. The file
     is read within ``limits`` (default: an upload's; the command passes ``Limits.for_commands()``).
@@ -131,7 +141,9 @@ def observations_import(
         return report
     checksum = _sha256(stream)
     report.file_format = reader.format_name
-    resolver = Resolver(reader, indicator_code=indicator_code, indicators=indicators)
+    resolver = Resolver(
+        reader, indicator_code=indicator_code, indicators=indicators, where=where, create_dimensions=create_dimensions
+    )
     try:
         with transaction.atomic():
             record = ObservationImport.objects.create(
@@ -144,6 +156,8 @@ def observations_import(
                 _read_and_stream(reader, resolver, report, spool, record, show_progress=show_progress)
                 if report.ok:
                     _apply_spooled(spool, report, record, user=user, show_progress=show_progress)
+                if report.ok and report.new_dimensions:
+                    dimensions_create(report.new_dimensions)
             if not report.ok or report.dry_run or report.created + report.updated == 0:
                 transaction.set_rollback(True)
                 return report
@@ -190,6 +204,8 @@ def _read_and_stream(reader, resolver: Resolver, report: ImportReport, spool, re
     report.file_format = reader.format_name
     report.rows = resolver.rows
     report.per_indicator = resolver.per_indicator
+    report.skipped, report.holes = resolver.skipped, resolver.holes + reader.holes
+    report.new_dimensions = list(resolver.new_dimensions.values())
     if resolver.problem_count == 0 and sum(resolver.per_indicator.values()) == 0:
         resolver.problem("file", "The file holds no observations.")
     report.problems, report.problem_count = resolver.problems, resolver.problem_count
@@ -208,6 +224,27 @@ def _apply_spooled(spool, report: ImportReport, record: ObservationImport, *, us
             observations_bulk_insert(new, import_id=record.pk)
             report.created += len(new)
             bar.update(len(chunk))
+
+
+def dimensions_create(planned: list[NewDimension]) -> None:
+    """Create the dimensions and values an import brings, after the existing ones, in the file's order."""
+    last = Dimension.objects.order_by("-position").values_list("position", flat=True).first() or 0
+    for new in planned:
+        if new.is_new:
+            last += 1
+            dimension = Dimension(code=new.code, name=new.name or new.code, position=min(last, 32767))
+            dimension.full_clean()
+            dimension.save()
+        else:
+            dimension = Dimension.objects.get(code=new.code)
+        start = (dimension.values.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        values = [
+            DimensionValue(dimension=dimension, code=code, label=label or code, position=start + number)
+            for number, (code, label) in enumerate(new.values.items())
+        ]
+        for value in values:
+            value.full_clean(exclude=["dimension", "parent"], validate_unique=False)
+        DimensionValue.objects.bulk_create(values)
 
 
 def _lock_fresh_indicators() -> set[int]:
@@ -242,28 +279,31 @@ def _compare(rows: list[tuple], report: ImportReport, codes: dict[int, str]) -> 
         by_indicator.setdefault(row[0], []).append(row)
     for indicator_id, group in by_indicator.items():
         existing = {
-            (period, breakdown_key): (pk, value, status, note)
-            for pk, period, breakdown_key, value, status, note in Observation.objects.filter(
+            (period, breakdown_key): (pk, value, status, note, attributes)
+            for pk, period, breakdown_key, value, status, note, attributes in Observation.objects.filter(
                 indicator_id=indicator_id,
                 period_key__in={row[2] for row in group},
                 breakdown_key__in={row[3] for row in group},
-            ).values_list("pk", "period", "breakdown_key", "value", "status", "note")
+            ).values_list("pk", "period", "breakdown_key", "value", "status", "note", "attributes")
         }
         for row in group:
-            _indicator_id, period, _key, breakdown_key, value, status, note = row
+            _indicator_id, period, _key, breakdown_key, value, status, note, attributes = row
             found = existing.get((period, breakdown_key))
             if found is None:
                 new.append(row)
                 continue
-            pk, old_value, old_status, old_note = found
+            pk, old_value, old_status, old_note, old_attributes = found
             differs = old_value != value or (status is not None and old_status != status)
             differs = differs or (note is not None and old_note != note)
+            differs = differs or (
+                attributes is not None and (json.loads(attributes) if attributes else None) != old_attributes
+            )
             if not differs:
                 report.unchanged += 1
                 continue
             if len(report.changes) < MAX_CHANGES_SHOWN:
                 report.changes.append(Change(codes[indicator_id], period, breakdown_key, old_value, value))
-            changed.append((pk, value, status, note))
+            changed.append((pk, value, status, note, attributes))
             report.updated += 1
     return new, changed
 
@@ -279,15 +319,17 @@ def _update(changed: list, record: ObservationImport, user) -> None:
     before = [obs for obs in objects if obs.pk not in with_history]
     if before:
         Observation.history.bulk_history_create(before, default_change_reason="Before correction")
-    for pk, value, status, note in changed:
+    for pk, value, status, note, attributes in changed:
         obs = by_pk[pk]
         obs.value = value
         if status is not None:
             obs.status = status
         if note is not None:
             obs.note = note
+        if attributes is not None:
+            obs.attributes = json.loads(attributes) if attributes else None
         obs.source_import = record
-    Observation.objects.bulk_update(objects, ["value", "status", "note", "source_import"], batch_size=500)
+    Observation.objects.bulk_update(objects, ["value", "status", "note", "attributes", "source_import"], batch_size=500)
     raise_data_revision(obs.indicator_id for obs in objects)
     Observation.history.bulk_history_create(
         objects,
@@ -329,7 +371,8 @@ class ObservationWriter:
     database inserts while the caller produces the next rows; the connection can run no other query
     meanwhile, and the ``COPY`` opens at the first row so the caller can still query before that.
     Elsewhere rows are inserted in batches with one prepared statement. Rows are resolved rows
-    ``(indicator_id, period, period_key, breakdown_key, value, status, note)``.
+    ``(indicator_id, period, period_key, breakdown_key, value, status, note, attributes)``, attributes
+    as JSON text ("" or None for none).
     """
 
     BLOCK = 5000
@@ -379,14 +422,15 @@ class ObservationWriter:
             cursor = self._stack.enter_context(connection.cursor())
             self._copy = self._stack.enter_context(cursor.cursor.copy(f"COPY {_table_and_columns()} FROM STDIN"))
         final = Observation.Status.FINAL.value
+        null = "\\N"  # COPY text format
         import_text = "\\N" if self.import_id is None else str(self.import_id)
         tail = f"\t{import_text}\t{'t' if self.illustrative else 'f'}\n"
         # COPY's text format built by hand in large blocks: several times faster than row by row.
         self._copy.write(
             "".join(
                 f"{ind}\t{period}\t{key}\t{breakdown}\t{value}\t{status or final}\t"
-                f"{_copy_text(note) if note else ''}{tail}"
-                for ind, period, key, breakdown, value, status, note in rows
+                f"{_copy_text(note) if note else ''}\t{_copy_text(attributes) if attributes else null}{tail}"
+                for ind, period, key, breakdown, value, status, note, attributes in rows
             )
         )
 
@@ -394,8 +438,19 @@ class ObservationWriter:
         final = Observation.Status.FINAL.value
         placeholders = ", ".join(["%s"] * len(_INSERT_COLUMNS))
         records = [
-            (ind, period, key, breakdown, value, status or final, note or "", self.import_id, self.illustrative)
-            for ind, period, key, breakdown, value, status, note in rows
+            (
+                ind,
+                period,
+                key,
+                breakdown,
+                value,
+                status or final,
+                note or "",
+                attributes or None,
+                self.import_id,
+                self.illustrative,
+            )
+            for ind, period, key, breakdown, value, status, note, attributes in rows
         ]
         with connection.cursor() as cursor:
             cursor.executemany(f"INSERT INTO {_table_and_columns()} VALUES ({placeholders})", records)  # noqa: S608

@@ -113,22 +113,27 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
 
     The previewed file is kept in the database (``core.exchange.previews``), so any server process
     can write it; writing checks the whole file again, with the user's rights at that moment. The
-    strategy office may upload a file for any indicators; an owner editor chooses one of the
-    indicators its organisation is responsible for, and a row for any other is a problem. Anyone
+    strategy office may upload a file for any indicators and have it create the dimensions and
+    values it brings; an owner editor chooses one of the indicators its organisation is responsible
+    for, and a row for any other is a problem (a post asking to create dimensions gets 403). Anyone
     else gets 403.
     """
     if not permissions.can_import_indicator_data(request.user):
         raise PermissionDenied
     limited = not permissions.can_import_several_indicators(request.user)
+    may_create = permissions.can_create_dimensions_on_import(request.user)
+    if request.method == "POST" and request.POST.get("create_dimensions") and not may_create:
+        raise PermissionDenied
     importable = permissions.importable_indicators(request.user, Indicator.objects.all())
     action = request.POST.get("action") if request.method == "POST" else None
     if action in ("apply", "cancel"):
-        return _finish_import(request, action, importable, limited=limited)
+        return _finish_import(request, action, importable, limited=limited, may_create=may_create)
     form = ImportForm(
         request.POST or None,
         request.FILES or None,
         indicators=importable,
         indicator_required=limited,
+        may_create_dimensions=may_create,
         # The workspace links here with the indicator chosen (``?indicator=<code>``).
         initial={"indicator": request.GET.get("indicator")},
     )
@@ -138,6 +143,8 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
         options = {
             "indicator": indicator.code if indicator else None,
             "file_format": form.cleaned_data["file_format"] or None,
+            "where": form.cleaned_data["where"],
+            "create_dimensions": may_create and form.cleaned_data.get("create_dimensions", False),
         }
         report = observations_import(
             stream=upload.file,
@@ -147,6 +154,8 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
             file_format=options["file_format"],
             user=request.user,
             dry_run=True,
+            where=options["where"],
+            create_dimensions=options["create_dimensions"],
         )
         if report.ok and report.created + report.updated:
             preview = preview_store(
@@ -157,7 +166,7 @@ def indicator_import(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/import.html", context, status=400 if refused else 200)
 
 
-def _finish_import(request: HttpRequest, action: str, importable, *, limited: bool) -> HttpResponse:
+def _finish_import(request: HttpRequest, action: str, importable, *, limited: bool, may_create: bool) -> HttpResponse:
     """Write or cancel the previewed file of the token posted; an unknown or spent token says so."""
     with transaction.atomic():
         record = preview_take(kind=_IMPORT_KIND, token=request.POST.get("token"), user=request.user)
@@ -175,12 +184,15 @@ def _finish_import(request: HttpRequest, action: str, importable, *, limited: bo
             indicators=importable if limited else None,
             file_format=record.options.get("file_format"),
             user=request.user,
+            where=record.options.get("where") or None,
+            # The right is checked again: it may have been taken away since the preview.
+            create_dimensions=may_create and bool(record.options.get("create_dimensions")),
         )
         counts = {"rows": report.rows, "created": report.created, "updated": report.updated}
         status = ImportRecord.Status.APPLIED if report.ok else ImportRecord.Status.CANCELLED
         preview_finish(record, status=status, counts={**counts, "problems": report.problem_count}, user=request.user)
     if not report.ok:
-        form = ImportForm(indicators=importable, indicator_required=limited)
+        form = ImportForm(indicators=importable, indicator_required=limited, may_create_dimensions=may_create)
         return render(request, "indicators/import.html", {"form": form, "report": report}, status=400)
     messages.success(
         request,

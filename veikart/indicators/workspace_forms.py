@@ -133,7 +133,7 @@ class BaselineForm(_PeriodValueForm):
 class DimensionForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Dimension
-        fields = ["code", "name", "position"]
+        fields = ["code", "name", "position", "total_code"]
         help_texts = {"code": _("Used in data files and breakdown keys, e.g. “region” or “kommune”.")}
 
 

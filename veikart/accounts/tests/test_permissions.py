@@ -119,6 +119,10 @@ def test_only_the_strategy_office_uploads_a_file_for_several_indicators(everyone
     assert allowed(everyone, permissions.can_import_several_indicators) == {"strategy_office"}
 
 
+def test_only_the_strategy_office_creates_dimensions_from_an_uploaded_file(everyone):
+    assert allowed(everyone, permissions.can_create_dimensions_on_import) == {"strategy_office"}
+
+
 def test_only_the_strategy_office_manages_organisations_and_users(everyone):
     assert allowed(everyone, permissions.can_manage_people) == {"strategy_office"}
 

@@ -14,11 +14,13 @@ from veikart.core.exchange.reading import CSV, JSON, XLSX, check_size, file_kind
 from veikart.indicators.importers.base import FileError, RawRow, Reader
 from veikart.indicators.importers.csv_files import OpenSdgCsvReader, TidyCsvReader, looks_like_open_sdg
 from veikart.indicators.importers.jsonstat import JsonStatReader
+from veikart.indicators.importers.sdmx_csv import SdmxCsvReader, looks_like_sdmx_csv
 from veikart.indicators.importers.xlsx import XlsxReader
 
 FORMATS = {
     "tidy-csv": TidyCsvReader,
     "open-sdg-csv": OpenSdgCsvReader,
+    "sdmx-csv": SdmxCsvReader,
     "json-stat": JsonStatReader,
     "xlsx": XlsxReader,
 }
@@ -29,6 +31,8 @@ __all__ = ["FORMATS", "FileError", "RawRow", "Reader", "reader_for"]
 def _sniff_csv(stream: BinaryIO, limits: Limits) -> str:
     header = read_csv(stream, limits=limits).header
     stream.seek(0)
+    if looks_like_sdmx_csv(header):
+        return "sdmx-csv"
     return "open-sdg-csv" if looks_like_open_sdg(header) else "tidy-csv"
 
 
@@ -40,8 +44,6 @@ def reader_for(
     The file is checked against ``limits`` (default: an upload's) first; a file too large, empty or in
     a format no reader takes raises ``FileError`` with a message for the user.
     """
-    from veikart.indicators.models import Dimension
-
     limits = limits or Limits.for_uploads()
     check_size(stream, limits=limits)
     if file_format is None:
@@ -49,7 +51,4 @@ def reader_for(
         file_format = {JSON: "json-stat", XLSX: "xlsx", CSV: None}[kind] or _sniff_csv(stream, limits)
     if file_format not in FORMATS:
         raise FileError(f"Unknown format {file_format!r}; use one of {', '.join(FORMATS)}.")
-    if file_format == "json-stat":
-        known = set(Dimension.objects.values_list("code", flat=True))
-        return JsonStatReader(stream, file_name=file_name, known_dimensions=known, limits=limits)
     return FORMATS[file_format](stream, file_name=file_name, limits=limits)

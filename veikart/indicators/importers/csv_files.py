@@ -2,13 +2,17 @@
 
 Tidy CSV: a ``period`` column, a ``value`` column, any number of dimension columns (one per
 dimension, named by the dimension's code or name; a blank cell means "all", i.e. the total for that
-dimension), and optionally ``indicator``, ``status`` and ``note``.
+dimension), optionally ``indicator``, ``status`` and ``note``, and attribute columns named by their
+SDMX code (``OBS_STATUS``, ``UNIT_MULT``…, see ``base.ATTRIBUTES``; written in capitals, as exports
+write them).
 
 Open SDG: ``Year``, optional ``Units``/``Series``/``GeoCode``, disaggregation columns and ``Value``
-(last). ``Units`` and ``Series`` are breakdowns when a dimension of that code exists and are ignored
-otherwise; ``GeoCode`` repeats a geography already given and is ignored. ``OBS_STATUS`` and
-``COMMENT_OBS`` carry the status and a note. The indicator is the ``--indicator`` option or the file
-name (``indicator_3-1-1.csv`` → ``3-1-1``).
+(last). ``Units`` and ``Series`` are breakdowns when a dimension of that code exists; otherwise they
+are attributes (``UNIT_MEASURE``, ``SERIES``) and must hold one value, or the file is sliced to one
+(``--where Units=…``). ``GeoCode`` repeats a geography already given and is ignored. ``OBS_STATUS``
+or "Observation status", ``UNIT_MULT`` or "Unit multiplier" and the other SDMX attributes are kept as
+attributes; ``COMMENT_OBS`` is the note. The indicator is the ``--indicator`` option or the file name
+(``indicator_3-1-1.csv`` → ``3-1-1``).
 
 Both are read by the exchange layer (``core.exchange.csv_text``): UTF-8 with or without BOM, UTF-16,
 Windows-1252 (Excel in a Norwegian locale), comma, semicolon or tab separators, blank lines and
@@ -23,9 +27,14 @@ from pathlib import Path
 
 from veikart.core.exchange.csv_text import read_csv
 from veikart.indicators.importers.base import (
+    ATTRIBUTE,
+    ATTRIBUTE_NAMES,
+    ATTRIBUTES,
+    CONSTANT,
     DIMENSION,
     IGNORED,
     INDICATOR,
+    METRIC,
     NOTE,
     OPTIONAL_DIMENSION,
     PERIOD,
@@ -36,6 +45,8 @@ from veikart.indicators.importers.base import (
     RawRow,
     Reader,
 )
+
+BREAKDOWNS = (DIMENSION, OPTIONAL_DIMENSION, CONSTANT, METRIC)
 
 
 class TidyCsvReader(Reader):
@@ -52,14 +63,19 @@ class TidyCsvReader(Reader):
         "merknad": NOTE,
     }
 
+    def role_of(self, name: str) -> str:
+        if name in ATTRIBUTES:
+            return ATTRIBUTE
+        return self.ROLES.get(name.casefold(), DIMENSION)
+
     def columns_for(self, headers: list[str]) -> list[Column]:
         columns = []
         for index, header in enumerate(headers):
             name = header.strip()
-            role = self.ROLES.get(name.casefold(), DIMENSION)
+            role = self.role_of(name)
             if not name:
                 role = IGNORED  # trailing empty columns from spreadsheets
-            columns.append(Column(name, role, index))
+            columns.append(Column(name, role, index, attribute=ATTRIBUTE_NAMES.get(name.casefold(), "")))
         return columns
 
     def check_header(self, columns: list[Column]) -> None:
@@ -78,13 +94,15 @@ class TidyCsvReader(Reader):
         self.check_header(columns)
         by_role: dict[str, int] = {}
         for column in columns:
-            if column.role not in (DIMENSION, OPTIONAL_DIMENSION, IGNORED):
+            if column.role not in (*BREAKDOWNS, IGNORED, ATTRIBUTE):
                 if column.role in by_role:
                     raise FileError(f"The header has more than one {column.role} column.")
                 by_role[column.role] = column.index
-        self.dimension_columns = [c for c in columns if c.role in (DIMENSION, OPTIONAL_DIMENSION)]
+        self.dimension_columns = [c for c in columns if c.role in BREAKDOWNS]
+        self.attribute_columns = [c for c in columns if c.role == ATTRIBUTE]
         self.has_indicator_column = INDICATOR in by_role
         dim_indexes = [c.index for c in self.dimension_columns]
+        attribute_indexes = [c.index for c in self.attribute_columns]
         period_i, value_i = by_role[PERIOD], by_role[VALUE]
         indicator_i, status_i, note_i = by_role.get(INDICATOR), by_role.get(STATUS), by_role.get(NOTE)
         width = len(columns)
@@ -106,6 +124,7 @@ class TidyCsvReader(Reader):
                 indicator=record[indicator_i] if indicator_i is not None else None,
                 status=record[status_i] if status_i is not None else None,
                 note=record[note_i] if note_i is not None else None,
+                attributes=tuple([record[i] for i in attribute_indexes]) if attribute_indexes else None,
             )
 
 
@@ -117,9 +136,14 @@ class OpenSdgCsvReader(TidyCsvReader):
         "units": OPTIONAL_DIMENSION,
         "series": OPTIONAL_DIMENSION,
         "geocode": IGNORED,
-        "obs_status": STATUS,
         "comment_obs": NOTE,
     }
+
+    def role_of(self, name: str) -> str:
+        role = self.ROLES.get(name.casefold())
+        if role is not None:
+            return role
+        return ATTRIBUTE if name.casefold() in ATTRIBUTE_NAMES else DIMENSION
 
     def __init__(self, stream, *, file_name: str = "", limits=None) -> None:
         super().__init__(stream, file_name=file_name, limits=limits)

@@ -1,13 +1,23 @@
-"""JSON-stat 2.0: a dataset (as Statistics Norway's API returns it) or a collection of embedded datasets.
+"""JSON-stat 2.0 and 1.x: a dataset (as Statistics Norway's API returns it), a 2.0 collection of embedded
+datasets, or a 1.x bundle (datasets under named top-level keys, as the ONS and older APIs answer).
 
 One dimension is the period: the one named in ``role.time``, else one with the id ``Tid``, ``time``,
 ``period``, ``year`` or ``TIME_PERIOD``. A dimension with the id ``indicator`` names the indicator of
 each value; otherwise ``extension.indicator`` of the dataset or the ``--indicator`` option does. The
-other dimensions are breakdowns, matched to Veikart's dimensions by id; a category coded ``_T`` or
-``TOTAL`` is the total of its dimension. A dimension with a single category that is not a known
-dimension (``ContentsCode``, a unit) is a constant and is skipped. ``value`` may be an array or an
-object keyed by position; ``null`` values are holes in the cube and are skipped. ``status`` may be a
-string, an array or an object; ``p`` marks a provisional value.
+other dimensions are breakdown columns named by their id, with the category labels alongside; the
+resolver matches them to Veikart's dimensions, knows the totals (``_T``, ``TOTAL``, a label such as
+"Total" or "All categories: Age") and can slice the cube (``--where``). A dimension with a single
+category is a constant (``Column`` role ``CONSTANT``: a breakdown only if Veikart has the dimension);
+one named in ``role.metric`` with several categories (ContentsCode, Variables) must be sliced to one.
+``value`` may be an array or an object keyed by position; ``null`` values are holes in the cube and
+are skipped (the resolver counts them as holes, or as outside the slice). ``status`` may be a string, an array or an object; its symbol is
+the attribute ``OBS_STATUS`` of the value (``p`` makes it provisional). ``extension.attributes``
+(``{"UNIT_MULT": {"3": "0"}}``, by position), which Veikart's own export writes, gives further
+attributes.
+
+JSON-stat 1.x differs in where things sit: the dataset is the value of a named key (a bundle, no
+``class``), ``id``, ``size`` and ``role`` sit inside ``dimension`` next to the dimension objects, and
+a category ``index`` is an object in any key order; the order comes from its numbers.
 
 The file is read as a stream (ijson), in two passes, because the keys of a JSON-stat object may come
 in any order (``value`` may precede ``id``, ``size`` and ``dimension``). The first pass builds
@@ -28,11 +38,25 @@ from typing import Any
 
 from veikart.core.exchange.json_documents import json_events
 from veikart.core.exchange.limits import Limits
-from veikart.indicators.importers.base import DIMENSION, Column, FileError, RawRow, Reader
+from veikart.indicators.importers.base import (
+    ATTRIBUTE,
+    ATTRIBUTE_NAMES,
+    ATTRIBUTES,
+    CONSTANT,
+    DIMENSION,
+    METRIC,
+    Column,
+    FileError,
+    RawRow,
+    Reader,
+)
+from veikart.indicators.periods import PeriodError, parse_period
 
 TIME_IDS = {"tid", "time", "period", "year", "time_period", "år"}
-TOTAL_CODES = {"_T", "TOTAL"}
 INDICATOR_ID = "indicator"
+# Top-level keys of a JSON-stat 2.0 dataset that hold objects: a ``value`` inside one of these is not
+# a dataset's values (whereas a 1.x bundle holds each dataset's ``value`` under the dataset's name).
+_DATASET_KEYS = {"dimension", "extension", "link", "note", "role", "error", "child", "href", "updated"}
 # Where the value and status of a dataset sit (ijson prefixes): in a dataset document, or in a
 # dataset embedded in a collection's ``link.item``.
 _ITEM_AT = "link.item.item"
@@ -41,6 +65,12 @@ _STATUS_AT = {"status", f"{_ITEM_AT}.status"}
 _OPENING = ("start_map", "start_array")
 _CLOSING = ("end_map", "end_array")
 _NESTED = "[…]"  # stands for an array or object where a single value belongs
+
+
+def _is_bundle_member(prefix: str, member: str) -> bool:
+    """True if ``prefix`` is ``<name>.<member>`` of a 1.x bundle's dataset called ``name``."""
+    name, dot, rest = prefix.partition(".")
+    return bool(dot) and rest == member and name not in _DATASET_KEYS
 
 
 def _events(stream, limits: Limits) -> Iterator[tuple[str, str, Any]]:
@@ -91,9 +121,9 @@ def _build(events: Iterator, event: str, value: Any) -> Any:
                 break
             if member_event == "map_key":
                 key = member
-            elif member_event in _OPENING and prefix in _VALUE_AT:
+            elif member_event in _OPENING and (prefix in _VALUE_AT or _is_bundle_member(prefix, "value")):
                 built[key] = _Values.read(events, is_array=member_event == "start_array")
-            elif member_event in _OPENING and prefix in _STATUS_AT:
+            elif member_event in _OPENING and (prefix in _STATUS_AT or _is_bundle_member(prefix, "status")):
                 built[key] = _Statuses.read(events, is_array=member_event == "start_array")
             else:
                 built[key] = _build(events, member_event, member)
@@ -188,6 +218,22 @@ class _Statuses:
         return None
 
 
+def _is_period(text: str) -> bool:
+    try:
+        parse_period(text)
+    except PeriodError:
+        return False
+    return True
+
+
+def _labels(dimension: dict) -> dict[str, str]:
+    """The labels of a dimension's categories by code (empty if it gives none)."""
+    labels = dimension.get("category", {}).get("label")
+    if not isinstance(labels, dict):
+        return {}
+    return {str(code): str(label) for code, label in labels.items() if isinstance(label, str | int | float)}
+
+
 def _categories(dimension_id: str, dimension: dict) -> list[str]:
     """Category codes of a dimension in index order."""
     category = dimension.get("category") if isinstance(dimension, dict) else None
@@ -212,15 +258,16 @@ def _categories(dimension_id: str, dimension: dict) -> list[str]:
 class JsonStatReader(Reader):
     format_name = "json-stat"
 
-    def __init__(
-        self, stream, *, file_name: str = "", known_dimensions: set[str] | None = None, limits: Limits | None = None
-    ) -> None:
-        super().__init__(stream, file_name=file_name, limits=limits)
-        self.known_dimensions = {code.casefold() for code in (known_dimensions or set())}
-
     def rows(self) -> Iterator[RawRow]:
         document = self._metadata()
-        if document.get("class") == "collection":
+        bundle = {
+            name: member
+            for name, member in document.items()
+            if isinstance(member, dict) and "dimension" in member and isinstance(member.get("value"), _Values)
+        }
+        if "class" not in document and "dimension" not in document and bundle:
+            datasets: dict = bundle  # JSON-stat 1.x: datasets under their names
+        elif document.get("class") == "collection":
             link = document.get("link")
             items = link.get("item") if isinstance(link, dict) else None
             datasets = {
@@ -233,22 +280,35 @@ class JsonStatReader(Reader):
         elif document.get("class") == "dataset" or "dimension" in document:
             datasets = {None: document}
         else:
-            raise FileError("The file is not a JSON-stat 2.0 dataset or collection.")
+            raise FileError("The file is not a JSON-stat dataset, collection or bundle.")
         # Breakdown columns are the union over datasets, so that every row has a cell for each.
         plans = {
             position: self._plan(number, dataset)
             for number, (position, dataset) in enumerate(datasets.items(), start=1)
         }
         headers: list[str] = []
+        columns: dict[str, Column] = {}
+        attributes: list[str] = ["OBS_STATUS"]
         for plan in plans.values():
-            for dimension_id in plan["breakdowns"]:
-                if dimension_id not in headers:
+            for dimension_id, column in plan["breakdowns"].items():
+                if dimension_id not in columns:
                     headers.append(dimension_id)
-        self.dimension_columns = [Column(header, DIMENSION, index) for index, header in enumerate(headers)]
+                    columns[dimension_id] = Column(
+                        dimension_id, column.role, len(headers) - 1, column.attribute, column.labels, column.label
+                    )
+                else:
+                    known = columns[dimension_id]
+                    known.labels = {**(known.labels or {}), **(column.labels or {})}
+                    if known.role != column.role:
+                        known.role = DIMENSION  # a constant in one dataset and not in another is a breakdown
+            # After the status symbol (OBS_STATUS too), so that an attribute given in both wins from here.
+            attributes.extend(key for key in plan["attributes"] if key not in attributes[1:])
+        self.dimension_columns = [columns[header] for header in headers]
+        self.attribute_columns = [Column(key, ATTRIBUTE, index, attribute=key) for index, key in enumerate(attributes)]
         self.has_indicator_column = any(
             plan["indicator_dim"] is not None or plan["indicator"] for plan in plans.values()
         )
-        yield from self._values(plans, headers)
+        yield from self._values(plans, headers, attributes)
 
     def _metadata(self) -> dict:
         """First pass: the document without the values of its datasets (see ``_Values``, ``_Statuses``)."""
@@ -268,15 +328,20 @@ class JsonStatReader(Reader):
             pass  # the parser checks that nothing follows the document
         return document
 
-    def _values(self, plans: dict[int | None, dict], headers: list[str]) -> Iterator[RawRow]:
+    def _values(self, plans: dict, headers: list[str], attributes: list[str]) -> Iterator[RawRow]:
         """Second pass: each dataset's values, read again from the file one at a time."""
         events = _events(self.stream, self.limits)
         item = -1  # the position in a collection's link.item
         for prefix, event, _value in events:
             if prefix == _ITEM_AT and event not in _CLOSING and event != "map_key":
                 item += 1
-            elif event in _OPENING and prefix in _VALUE_AT:
-                plan = plans.get(None if prefix == "value" else item)
+            elif event in _OPENING and (prefix in _VALUE_AT or _is_bundle_member(prefix, "value")):
+                if prefix == "value":
+                    plan = plans.get(None)
+                elif prefix in _VALUE_AT:
+                    plan = plans.get(item)
+                else:
+                    plan = plans.get(prefix.partition(".")[0])
                 if plan is None:
                     _skip(events)
                     continue
@@ -285,11 +350,15 @@ class JsonStatReader(Reader):
                     cells = enumerate(value for _key, value in members)
                 else:
                     cells = ((int(key), value) for key, value in members)
-                yield from self._walk(plan, headers, cells)
+                yield from self._walk(plan, headers, attributes, cells)
 
     def _plan(self, number: int, dataset: dict) -> dict:
         prefix = f"dataset {number}: " if number > 1 else ""
         ids, sizes, dimensions = dataset.get("id"), dataset.get("size"), dataset.get("dimension")
+        role = dataset.get("role")
+        if ids is None and sizes is None and isinstance(dimensions, dict):
+            # JSON-stat 1.x: id, size and role sit inside dimension.
+            ids, sizes, role = dimensions.get("id"), dimensions.get("size"), dimensions.get("role")
         if not isinstance(ids, list) or not isinstance(sizes, list) or not isinstance(dimensions, dict):
             raise FileError(f"{prefix}A JSON-stat dataset needs id, size and dimension.")
         if len(ids) != len(sizes):
@@ -316,8 +385,8 @@ class JsonStatReader(Reader):
             raise FileError(f"{prefix}The keys of value must be positions (0, 1, 2, …).")
         if not values.is_array and values.count and (values.lowest < 0 or values.highest >= total):
             raise FileError(f"{prefix}value holds position {values.highest} but the cube has {total} cells.")
-        role = dataset.get("role")
-        role_time = (role.get("time") if isinstance(role, dict) else None) or []
+        role = role if isinstance(role, dict) else {}
+        role_time = role.get("time") or []
         if isinstance(role_time, str):
             role_time = [role_time]  # one id where the format asks for a list of them
         elif not isinstance(role_time, list):
@@ -326,14 +395,41 @@ class JsonStatReader(Reader):
         if not time_ids:
             raise FileError(f"{prefix}No dimension is the period (give it role time, or call it Tid or period).")
         time_id = time_ids[0]
+        # A period coded opaquely (the ONS's ``CI_0000001``) is read from its label (``2011``).
+        time_labels = _labels(dimensions[time_id])
+        periods = [
+            code if _is_period(code) or not _is_period(time_labels.get(code, "")) else time_labels[code]
+            for code in categories[ids.index(time_id)]
+        ]
         indicator_dim = next((d for d in ids if d.casefold() == INDICATOR_ID), None)
-        breakdowns = []
+        metrics = set(role.get("metric") or [])
+        breakdowns: dict[str, Column] = {}
         for dimension_id, codes in zip(ids, categories, strict=True):
             if dimension_id in (time_id, indicator_dim):
                 continue
-            if len(codes) == 1 and dimension_id.casefold() not in self.known_dimensions:
-                continue  # a constant such as ContentsCode
-            breakdowns.append(dimension_id)
+            if len(codes) == 1:
+                kind = CONSTANT  # such as ContentsCode in a table of one measure
+            elif dimension_id in metrics:
+                kind = METRIC
+            else:
+                kind = DIMENSION
+            dimension = dimensions[dimension_id]
+            label = dimension.get("label")
+            breakdowns[dimension_id] = Column(
+                dimension_id,
+                kind,
+                len(breakdowns),
+                attribute=ATTRIBUTE_NAMES.get(dimension_id.casefold(), ""),
+                labels=_labels(dimension),
+                label=label if isinstance(label, str) else "",
+            )
+        extension = dataset.get("extension") if isinstance(dataset.get("extension"), dict) else {}
+        given = extension.get("attributes") if isinstance(extension.get("attributes"), dict) else {}
+        attributes = {
+            key: by_position
+            for key, by_position in given.items()
+            if key in ATTRIBUTES and isinstance(by_position, dict)
+        }
         return {
             "prefix": prefix,
             "ids": ids,
@@ -341,32 +437,36 @@ class JsonStatReader(Reader):
             "categories": categories,
             "status": dataset.get("status"),
             "time": time_id,
+            "periods": periods,
             "indicator_dim": indicator_dim,
-            "indicator": extension.get("indicator")
-            if isinstance(extension := dataset.get("extension"), dict)
-            else None,
+            "indicator": extension.get("indicator"),
             "breakdowns": breakdowns,
+            "attributes": attributes,
         }
 
-    def _walk(self, plan: dict, headers: list[str], values: Iterator[tuple[int, Any]]) -> Iterator[RawRow]:
-        """One row per value that is not null; ``values`` gives each value with its position in the cube."""
+    def _walk(
+        self, plan: dict, headers: list[str], attributes: list[str], values: Iterator[tuple[int, Any]]
+    ) -> Iterator[RawRow]:
+        """One row per value; ``values`` gives each value with its position in the cube.
+
+        A ``null`` is passed on as a row whose value is None, a hole the resolver skips (or counts as
+        outside the slice).
+        """
         ids, sizes, categories = plan["ids"], plan["sizes"], plan["categories"]
         axes = [(math.prod(sizes[i + 1 :]), size) for i, size in enumerate(sizes)]
         position = {dimension_id: i for i, dimension_id in enumerate(ids)}
-        time_codes = categories[position[plan["time"]]]
+        time_codes = plan["periods"]
         indicator_at = position.get(plan["indicator_dim"]) if plan["indicator_dim"] else None
         # Worked out once per category, not per value: this runs once per value of files with millions.
         places = [[f"{d}={code}" for code in codes] for d, codes in zip(ids, categories, strict=True)]
         columns = []
         for header in headers:
             at = position.get(header) if header in plan["breakdowns"] else None
-            cells = ["" if code in TOTAL_CODES else code for code in categories[at]] if at is not None else None
-            columns.append((at, cells))
+            columns.append((at, categories[at] if at is not None else None))
         status = plan["status"]
+        given = [plan["attributes"].get(key) for key in attributes[1:]]
         where = f"{plan['prefix']}value"
         for index, value in values:
-            if value is None:
-                continue
             coordinates = [(index // stride) % size for stride, size in axes]
             if isinstance(status, str):
                 symbol = status
@@ -374,6 +474,8 @@ class JsonStatReader(Reader):
                 symbol = status.at(index)
             else:
                 symbol = None
+            key = str(index)
+            found = tuple([None if by_position is None else by_position.get(key) for by_position in given])
             yield RawRow(
                 where=f"{where}[{index}] ({', '.join([places[i][at] for i, at in enumerate(coordinates)])})",
                 period=time_codes[coordinates[position[plan["time"]]]],
@@ -382,5 +484,5 @@ class JsonStatReader(Reader):
                 indicator=categories[indicator_at][coordinates[indicator_at]]
                 if indicator_at is not None
                 else plan["indicator"],
-                status=symbol,
+                attributes=(symbol, *found),
             )

@@ -46,6 +46,7 @@ class XlsxReader(Reader):
         # The inner reader knows its columns once it has read the header.
         self.dimension_columns = inner.dimension_columns
         self.has_indicator_column = inner.has_indicator_column
+        self.attribute_columns = inner.attribute_columns
         self.default_indicator = inner.default_indicator
         if first is not None:
             yield first

@@ -12,7 +12,7 @@ from veikart.indicators.tests.factories import add_observations, make_indicator
 def with_observations(count: int) -> Indicator:
     indicator = make_indicator()
     observations_bulk_insert(
-        [(indicator.pk, str(2000 + n), 2000 + n, "", Decimal(n), None, None) for n in range(count)]
+        [(indicator.pk, str(2000 + n), 2000 + n, "", Decimal(n), None, None, None) for n in range(count)]
     )
     return indicator
 

@@ -2,12 +2,13 @@
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
 
 from veikart.conftest import client_for
-from veikart.indicators.models import Observation
+from veikart.indicators.models import Dimension, Observation
 from veikart.indicators.services import observations_import
 from veikart.indicators.tests.factories import make_indicator
 from veikart.indicators.tests.uploading import upload as upload_file
@@ -149,3 +150,55 @@ def test_the_indicator_list_links_to_the_upload_page_for_those_who_may_upload(
     assert link in client_for(owner_editor).get(list_url).content.decode()
     assert link not in client_for(other_owner_editor).get(list_url).content.decode()
     assert link not in client_for(None).get(list_url).content.decode()
+
+
+SSB = Path(__file__).parent / "data" / "real" / "ssb-jsonstat2-boligprisindeks.json"
+
+
+def upload_ssb(client, *, write: bool = False, **fields):
+    return upload_file(client, SSB.read_bytes(), name=SSB.name, indicator="KJ", write=write, **fields)
+
+
+def test_the_strategy_office_previews_a_slice_and_the_dimensions_it_would_create(indicators, strategy_office):
+    response = upload_ssb(
+        client_for(strategy_office), where="ContentsCode=Boligindeks; Boligtype=02", create_dimensions="on"
+    )
+    assert response.status_code == 200, response.content.decode()
+    page = response.content.decode()
+    assert "Dimensions and values to be created" in page
+    assert "New dimension Region (region)" in page
+    assert "Oslo med Bærum" in page
+    assert "192 rows outside the slice and 24 rows without a value were skipped." in page
+    assert not Dimension.objects.exists()
+    assert not Observation.objects.exists()
+
+
+def test_the_strategy_office_imports_a_slice_creating_its_dimensions(indicators, strategy_office):
+    response = upload_ssb(
+        client_for(strategy_office), where="ContentsCode=Boligindeks", create_dimensions="on", write=True
+    )
+    assert response.status_code == 200, response.content.decode()
+    assert Observation.objects.filter(indicator=indicators["own"]).count() == 264
+    assert Dimension.objects.filter(code__in=["Region", "Boligtype"]).count() == 2
+
+
+def test_a_slice_that_is_not_dimension_equals_code_is_a_form_error(indicators, strategy_office):
+    response = upload_ssb(client_for(strategy_office), where="Boligindeks")
+    assert response.status_code == 400
+    assert "is not DIMENSION=CODE" in response.content.decode()
+
+
+def test_an_owner_editor_is_not_offered_and_cannot_ask_to_create_dimensions(indicators, owner_editor):
+    client = client_for(owner_editor)
+    assert 'name="create_dimensions"' not in client.get(reverse("indicators:import")).content.decode()
+    response = upload_ssb(client, where="ContentsCode=Boligindeks", create_dimensions="on", write=True)
+    assert response.status_code == 403
+    assert not Dimension.objects.exists()
+    assert not Observation.objects.exists()
+
+
+def test_an_owner_editor_may_slice_a_file_into_known_dimensions(indicators, owner_editor):
+    Dimension.objects.create(code="Region", name="Region")
+    response = upload_ssb(client_for(owner_editor), where="ContentsCode=Boligindeks")
+    assert response.status_code == 400
+    assert "&#x27;Boligtype&#x27; is not a known dimension" in response.content.decode()
