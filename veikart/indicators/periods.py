@@ -70,7 +70,10 @@ def parse_period(text: str) -> Period:
     # Every period starts with its year; one outside the years statistics cover is a typing error
     # (0000, 9999), and the calendar could not hold the day after 9999-12-31 anyway.
     if value[:4].isdigit() and not FIRST_YEAR <= int(value[:4]) <= LAST_YEAR:
-        raise PeriodError(f"{value!r} is not a period: the year must be from {FIRST_YEAR} to {LAST_YEAR}.")
+        raise PeriodError(
+            _("%(value)r is not a period: the year must be from %(first)s to %(last)s.")
+            % {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR}
+        )
     if match := _YEAR.match(value):
         year = int(match[1])
         return Period(f"{year:04d}", YEAR, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
@@ -83,7 +86,7 @@ def parse_period(text: str) -> Period:
     if match := _MONTH.match(value):
         year, month = int(match[1]), int(match[2])
         if not 1 <= month <= 12:
-            raise PeriodError(f"{value!r} has no month {month}.")
+            raise PeriodError(_("%(value)r has no month %(month)s.") % {"value": value, "month": month})
         end = datetime.date(year, month, calendar.monthrange(year, month)[1])
         return Period(f"{year:04d}-{month:02d}", MONTH, datetime.date(year, month, 1), end)
     if match := _SPLIT_YEAR.match(value):
@@ -103,9 +106,11 @@ def parse_period(text: str) -> Period:
         try:
             day = datetime.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
-            raise PeriodError(f"{value!r} is not a date in the calendar.") from None
+            raise PeriodError(_("%(value)r is not a date in the calendar.") % {"value": value}) from None
         return Period(day.isoformat(), DAY, day, day)
-    raise PeriodError(f"{value!r} is not a period (use 2023, 2023-Q2, 2023-05, 2023-05-17 or 2013/14).")
+    raise PeriodError(
+        _("%(value)r is not a period (use 2023, 2023-Q2, 2023-05, 2023-05-17 or 2013/14).") % {"value": value}
+    )
 
 
 def period_sort_key(text: str) -> int:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
+from django.utils.translation import gettext as _
+
 from veikart.core.exchange.csv_text import read_csv
 from veikart.core.exchange.limits import Limits
 from veikart.core.exchange.reading import CSV, JSON, XLSX, check_size, file_kind
@@ -50,5 +52,8 @@ def reader_for(
         kind = file_kind(stream, file_name=file_name)
         file_format = {JSON: "json-stat", XLSX: "xlsx", CSV: None}[kind] or _sniff_csv(stream, limits)
     if file_format not in FORMATS:
-        raise FileError(f"Unknown format {file_format!r}; use one of {', '.join(FORMATS)}.")
+        raise FileError(
+            _("Unknown format %(format)r; use one of %(formats)s.")
+            % {"format": file_format, "formats": ", ".join(FORMATS)}
+        )
     return FORMATS[file_format](stream, file_name=file_name, limits=limits)

@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from veikart.core.exchange.csv_text import read_csv
 from veikart.indicators.importers.base import (
     ATTRIBUTE,
@@ -82,7 +84,7 @@ class TidyCsvReader(Reader):
         roles = {column.role for column in columns}
         missing = [name for name, role in (("period", PERIOD), ("value", VALUE)) if role not in roles]
         if missing:
-            raise FileError(f"The header row has no {' or '.join(missing)} column.")
+            raise FileError(_("The header row has no %(columns)s column.") % {"columns": _(" or ").join(missing)})
 
     def rows(self) -> Iterator[RawRow]:
         table = read_csv(self.stream, limits=self.limits)
@@ -96,7 +98,7 @@ class TidyCsvReader(Reader):
         for column in columns:
             if column.role not in (*BREAKDOWNS, IGNORED, ATTRIBUTE):
                 if column.role in by_role:
-                    raise FileError(f"The header has more than one {column.role} column.")
+                    raise FileError(_("The header has more than one %(role)s column.") % {"role": column.role})
                 by_role[column.role] = column.index
         self.dimension_columns = [c for c in columns if c.role in BREAKDOWNS]
         self.attribute_columns = [c for c in columns if c.role == ATTRIBUTE]
@@ -153,7 +155,7 @@ class OpenSdgCsvReader(TidyCsvReader):
     def check_header(self, columns: list[Column]) -> None:
         names = [c.header for c in columns]
         if "Year" not in names or "Value" not in names:
-            raise FileError("An Open SDG file needs the columns Year and Value.")
+            raise FileError(_("An Open SDG file needs the columns Year and Value."))
 
 
 def looks_like_open_sdg(headers: list[str]) -> bool:

@@ -36,6 +36,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from veikart.core.exchange.json_documents import json_events
 from veikart.core.exchange.limits import Limits
 from veikart.indicators.importers.base import (
@@ -188,7 +190,7 @@ class _Statuses:
             code = numbers.get(symbol)
             if code is None:
                 if len(statuses.symbols) > 255:
-                    raise FileError("The status holds more than 255 different symbols.")
+                    raise FileError(_("The status holds more than 255 different symbols."))
                 code = numbers[symbol] = len(statuses.symbols)
                 statuses.symbols.append(symbol)
             if statuses.positions is None:
@@ -238,21 +240,21 @@ def _categories(dimension_id: str, dimension: dict) -> list[str]:
     """Category codes of a dimension in index order."""
     category = dimension.get("category") if isinstance(dimension, dict) else None
     if not isinstance(category, dict):
-        raise FileError(f"Dimension {dimension_id!r} has no category.")
+        raise FileError(_("Dimension %(id)r has no category.") % {"id": dimension_id})
     index = category.get("index")
     if index is None:
         labels = category.get("label")
         if isinstance(labels, dict) and len(labels) == 1:
             return list(labels)
-        raise FileError(f"Dimension {dimension_id!r} has no category index.")
+        raise FileError(_("Dimension %(id)r has no category index.") % {"id": dimension_id})
     if isinstance(index, list):
         return [str(code) for code in index]
     if isinstance(index, dict):
         ordered = sorted(index.items(), key=lambda item: item[1])
         if [position for _code, position in ordered] != list(range(len(ordered))):
-            raise FileError(f"The category index of dimension {dimension_id!r} is not 0, 1, 2, …")
+            raise FileError(_("The category index of dimension %(id)r is not 0, 1, 2, …") % {"id": dimension_id})
         return [str(code) for code, _position in ordered]
-    raise FileError(f"The category index of dimension {dimension_id!r} is neither a list nor an object.")
+    raise FileError(_("The category index of dimension %(id)r is neither a list nor an object.") % {"id": dimension_id})
 
 
 class JsonStatReader(Reader):
@@ -276,11 +278,11 @@ class JsonStatReader(Reader):
                 if isinstance(item, dict) and item.get("class") == "dataset"
             }
             if not datasets:
-                raise FileError("The collection embeds no dataset.")
+                raise FileError(_("The collection embeds no dataset."))
         elif document.get("class") == "dataset" or "dimension" in document:
             datasets = {None: document}
         else:
-            raise FileError("The file is not a JSON-stat dataset, collection or bundle.")
+            raise FileError(_("The file is not a JSON-stat dataset, collection or bundle."))
         # Breakdown columns are the union over datasets, so that every row has a cell for each.
         plans = {
             position: self._plan(number, dataset)
@@ -315,14 +317,14 @@ class JsonStatReader(Reader):
         events = _events(self.stream, self.limits)
         first = next(events, None)
         if first is None:
-            raise FileError("The file is not valid JSON: it is empty.")
+            raise FileError(_("The file is not valid JSON: it is empty."))
         _prefix, event, value = first
         if event != "start_map":
             if event in _OPENING:
                 _skip(events)
             for _rest in events:
                 pass  # broken JSON is reported as such
-            raise FileError("A JSON-stat document is an object.")
+            raise FileError(_("A JSON-stat document is an object."))
         document = _build(events, event, value)
         for _rest in events:
             pass  # the parser checks that nothing follows the document
@@ -360,13 +362,16 @@ class JsonStatReader(Reader):
             # JSON-stat 1.x: id, size and role sit inside dimension.
             ids, sizes, role = dimensions.get("id"), dimensions.get("size"), dimensions.get("role")
         if not isinstance(ids, list) or not isinstance(sizes, list) or not isinstance(dimensions, dict):
-            raise FileError(f"{prefix}A JSON-stat dataset needs id, size and dimension.")
+            raise FileError(prefix + _("A JSON-stat dataset needs id, size and dimension."))
         if len(ids) != len(sizes):
-            raise FileError(f"{prefix}id names {len(ids)} dimensions but size gives {len(sizes)}.")
+            raise FileError(
+                prefix
+                + _("id names %(ids)s dimensions but size gives %(sizes)s.") % {"ids": len(ids), "sizes": len(sizes)}
+            )
         categories = []
         for dimension_id, size in zip(ids, sizes, strict=True):
             if dimension_id not in dimensions:
-                raise FileError(f"{prefix}Dimension {dimension_id!r} is in id but not in dimension.")
+                raise FileError(prefix + _("Dimension %(id)r is in id but not in dimension.") % {"id": dimension_id})
             codes = _categories(dimension_id, dimensions[dimension_id])
             if len(codes) != size:
                 raise FileError(
@@ -376,15 +381,19 @@ class JsonStatReader(Reader):
         total = math.prod(sizes)
         values = dataset.get("value")
         if not isinstance(values, _Values):
-            raise FileError(f"{prefix}The dataset has no value array or object.")
+            raise FileError(prefix + _("The dataset has no value array or object."))
         if values.is_array and values.count != total:
             raise FileError(
                 f"{prefix}The sizes ({' × '.join(map(str, sizes))} = {total}) do not match the {values.count} values."
             )
         if not values.is_array and not values.keys_are_positions:
-            raise FileError(f"{prefix}The keys of value must be positions (0, 1, 2, …).")
+            raise FileError(prefix + _("The keys of value must be positions (0, 1, 2, …)."))
         if not values.is_array and values.count and (values.lowest < 0 or values.highest >= total):
-            raise FileError(f"{prefix}value holds position {values.highest} but the cube has {total} cells.")
+            raise FileError(
+                prefix
+                + _("value holds position %(position)s but the cube has %(total)s cells.")
+                % {"position": values.highest, "total": total}
+            )
         role = role if isinstance(role, dict) else {}
         role_time = role.get("time") or []
         if isinstance(role_time, str):
@@ -393,7 +402,7 @@ class JsonStatReader(Reader):
             role_time = []
         time_ids = [d for d in role_time if d in ids] or [d for d in ids if d.casefold() in TIME_IDS]
         if not time_ids:
-            raise FileError(f"{prefix}No dimension is the period (give it role time, or call it Tid or period).")
+            raise FileError(prefix + _("No dimension is the period (give it role time, or call it Tid or period)."))
         time_id = time_ids[0]
         # A period coded opaquely (the ONS's ``CI_0000001``) is read from its label (``2011``).
         time_labels = _labels(dimensions[time_id])

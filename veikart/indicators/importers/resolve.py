@@ -146,7 +146,7 @@ def parse_value(cell: Any) -> Decimal:
             if value.is_finite() and abs(value) < _LIMIT:
                 return value.quantize(_QUANTUM)
     if isinstance(cell, bool):
-        raise ValueError("is not a number")
+        raise ValueError(_("The value %(value)r is not a number.") % {"value": cell})
     if isinstance(cell, int | Decimal):
         value = Decimal(cell)
     elif isinstance(cell, float):
@@ -161,11 +161,11 @@ def parse_value(cell: Any) -> Decimal:
             try:
                 value = Decimal(text)
             except InvalidOperation:
-                raise ValueError(f"{str(cell).strip()!r} is not a number") from None
+                raise ValueError(_("The value %(value)r is not a number.") % {"value": str(cell).strip()}) from None
     if not value.is_finite():
-        raise ValueError(f"{cell!r} is not a number")
+        raise ValueError(_("The value %(value)r is not a number.") % {"value": cell})
     if abs(value) >= _LIMIT:
-        raise ValueError(f"{cell} is too large")
+        raise ValueError(_("The value %(value)s is too large.") % {"value": cell})
     return value.quantize(_QUANTUM)
 
 
@@ -413,16 +413,24 @@ class Resolver:
     def _find_indicator(self, row: RawRow, cell: Any) -> Indicator | None:
         code = self.forced_indicator or (None if _blank(cell) else str(cell).strip()) or self.reader.default_indicator
         if not code:
-            self.problem(row.where, "No indicator: give the indicator code (--indicator) or an indicator column.")
+            self.problem(row.where, _("No indicator: give the indicator code (--indicator) or an indicator column."))
             return None
         if self.forced_indicator and not _blank(cell) and str(cell).strip().casefold() != code.casefold():
-            self.problem(row.where, f"The row is for {str(cell).strip()!r}, not {code!r}.", "indicator")
+            self.problem(
+                row.where,
+                _("The row is for %(row)r, not %(code)r.") % {"row": str(cell).strip(), "code": code},
+                "indicator",
+            )
             return None
         indicator = self.indicators.get(code.casefold())
         if indicator is None and self.limited:
-            self.problem(row.where, f"{code!r} is not one of the indicators you may import data for.", "indicator")
+            self.problem(
+                row.where,
+                _("%(code)r is not one of the indicators you may import data for.") % {"code": code},
+                "indicator",
+            )
         elif indicator is None:
-            self.problem(row.where, f"{code!r} is not a known indicator.", "indicator")
+            self.problem(row.where, _("%(code)r is not a known indicator.") % {"code": code}, "indicator")
         return indicator
 
     def resolve(self, rows: Iterable[RawRow]) -> Iterator[tuple]:
@@ -472,7 +480,7 @@ class Resolver:
         period = None
         raw_period = row.period
         if _blank(raw_period):
-            self.problem(where, "The period is missing.", "period")
+            self.problem(where, _("The period is missing."), "period")
         else:
             try:
                 period = parse_period(raw_period if raw_period.__class__ is str else str(raw_period))
@@ -480,7 +488,7 @@ class Resolver:
                 self.problem(where, str(error), "period")
         value = None
         if _blank(row.value):
-            self.problem(where, "The value is missing.", "value")
+            self.problem(where, _("The value is missing."), "value")
         else:
             try:
                 value = parse_value(row.value)
@@ -488,7 +496,7 @@ class Resolver:
                 if str(row.value).strip() in HOLE_MARKS:
                     self.holes += 1
                     return None
-                self.problem(where, f"The value {error}.", "value")
+                self.problem(where, str(error), "value")
         indicator_id = None
         if indicator is not None:
             indicator_id, low, high = self._id_and_bounds(indicator)
@@ -510,7 +518,12 @@ class Resolver:
                 if pair is None and creating is not None:
                     pair = self._new_value(dimension_code, lookup, creating, text)
                 if pair is None:
-                    self.problem(where, f"{text!r} is not a value of the dimension {dimension_code!r}.", header)
+                    self.problem(
+                        where,
+                        _("%(text)r is not a value of the dimension %(dimension)r.")
+                        % {"text": text, "dimension": dimension_code},
+                        header,
+                    )
                     continue
             if pair:
                 pairs.append(pair)
@@ -518,7 +531,9 @@ class Resolver:
         if row.status is not None and not _blank(row.status):
             status = _STATUSES.get(str(row.status).strip().casefold())
             if status is None:
-                self.problem(where, f"{row.status!r} is not a status (final or provisional).", "status")
+                self.problem(
+                    where, _("%(status)r is not a status (final or provisional).") % {"status": row.status}, "status"
+                )
         note = None if row.note is None else str(row.note).strip()
         if self.problem_count != before or indicator is None or period is None or value is None:
             return None
@@ -535,8 +550,10 @@ class Resolver:
             breakdown_id = self._breakdown_ids[breakdown_key] = len(self._breakdown_ids)
         key = (indicator_id << 58) | (period.sort_key << 24) | breakdown_id
         if key in self._seen:
-            place = f"{period.text}" + (f", {breakdown_key}" if breakdown_key else ", total")
-            self.problem(where, f"A second value for {indicator.code} {place}.")
+            place = f"{period.text}, " + (breakdown_key or _("total"))
+            self.problem(
+                where, _("A second value for %(indicator)s %(place)s.") % {"indicator": indicator.code, "place": place}
+            )
             return None
         self._seen.add(key)
         self._counts[indicator_id] += 1

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.utils.translation import gettext as _
+
 from veikart.core.exchange.csv_text import read_csv
 from veikart.indicators.importers.base import (
     ATTRIBUTE,
@@ -85,7 +87,7 @@ class SdmxCsvReader(TidyCsvReader):
     def check_header(self, columns: list[Column]) -> None:
         roles = {column.role for column in columns}
         if PERIOD not in roles or VALUE not in roles:
-            raise FileError("An SDMX-CSV file needs the columns TIME_PERIOD and OBS_VALUE.")
+            raise FileError(_("An SDMX-CSV file needs the columns TIME_PERIOD and OBS_VALUE."))
 
     def rows(self) -> Iterator[RawRow]:
         self._scan()

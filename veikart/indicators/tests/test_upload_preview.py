@@ -111,3 +111,18 @@ def test_a_preview_made_by_one_server_process_is_written_by_another(indicator, s
     written = apply(client_for(strategy_office), token)
     assert "Imported 1 rows" in written.content.decode()
     assert Observation.objects.get().value == 300
+
+
+@pytest.mark.parametrize(
+    ("language", "place", "message"),
+    [
+        ("nb", "Rad 2, kolonne value", "Verdien &#x27;x&#x27; er ikke et tall."),
+        ("nn", "Rad 2, kolonne value", "Verdien &#x27;x&#x27; er ikkje eit tal."),
+        ("en", "Row 2, column value", "The value &#x27;x&#x27; is not a number."),
+    ],
+)
+def test_problems_speak_the_pages_language(indicator, strategy_office, language, place, message):
+    with translation.override(language):
+        response = upload(client_for(strategy_office), b"period,value\n2024,x\n", name="kj.csv", indicator="KJ")
+    assert response.status_code == 400
+    assert f"{place}: {message}" in response.content.decode()
