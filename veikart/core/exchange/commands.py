@@ -25,10 +25,16 @@ class ImportCommand(BaseCommand):
         parser.add_argument("file", type=Path)
         parser.add_argument("--dry-run", action="store_true", help="Check and show what would change; write nothing.")
 
+    @property
+    def shows_progress(self) -> bool:
+        """A progress bar is drawn on a terminal only (never in a pipe, a log or at verbosity 0)."""
+        return self.verbosity >= 1 and self.stderr.isatty()
+
     def progress(self, iterable: Iterable[Any], *, description: str, total: int | None = None) -> Iterable[Any]:
-        """``iterable`` with a progress bar on a terminal (never in a pipe, a log or at verbosity 0)."""
-        show = self.verbosity >= 1 and self.stderr.isatty()
-        return tqdm(iterable, desc=description, total=total, unit=" rows", disable=not show, mininterval=0.5)
+        """``iterable`` with a progress bar when ``shows_progress``."""
+        return tqdm(
+            iterable, desc=description, total=total, unit=" rows", disable=not self.shows_progress, mininterval=0.5
+        )
 
     def handle(self, *args, file: Path, dry_run: bool = False, **options) -> None:
         self.verbosity = options.get("verbosity", 1)

@@ -1,26 +1,27 @@
 """manage.py import_indicators FILE [--indicator CODE] [--dry-run] [--format FORMAT] [--where DIM=CODE]… [--create-dimensions]"""
 
-from pathlib import Path
+from typing import BinaryIO
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 
+from veikart.core.exchange.commands import ImportCommand
 from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.problems import Problems
 from veikart.indicators.importers import FORMATS
 from veikart.indicators.importers.resolve import parse_where
 from veikart.indicators.services import observations_import
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = (
         "Import indicator observations from a tidy CSV, an Open SDG CSV, an SDMX-CSV, a JSON-stat (2.0 or 1.x) "
         "file or an XLSX workbook. Nothing is written unless the whole file is good."
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", type=Path)
+        super().add_arguments(parser)
         parser.add_argument("--indicator", help="The code of the indicator every row belongs to.")
-        parser.add_argument("--dry-run", action="store_true", help="Check and show what would change; write nothing.")
         parser.add_argument("--format", choices=sorted(FORMATS), help="The file format (default: guessed).")
         parser.add_argument(
             "--where",
@@ -35,41 +36,24 @@ class Command(BaseCommand):
             help="Create the dimensions and values the file brings that do not exist yet.",
         )
 
-    def handle(
-        self,
-        *args,
-        file: Path,
-        indicator=None,
-        dry_run=False,
-        format=None,
-        where=(),
-        create_dimensions=False,
-        **options,
-    ) -> None:
-        if not file.is_file():
-            raise CommandError(f"No such file: {file}")
+    def run_import(self, stream: BinaryIO, file_name: str, dry_run: bool, options: dict) -> tuple[Problems, str]:
         try:
-            slice_ = parse_where(list(where))
+            slice_ = parse_where(list(options["where"]))
         except ValueError as error:
             raise CommandError(str(error)) from None
-        with file.open("rb") as stream:
-            report = observations_import(
-                stream=stream,
-                file_name=file.name,
-                indicator_code=indicator,
-                file_format=format,
-                dry_run=dry_run,
-                limits=Limits.for_commands(),
-                show_progress=options.get("verbosity", 1) >= 1 and self.stderr.isatty(),
-                where=slice_,
-                create_dimensions=create_dimensions,
-            )
+        report = observations_import(
+            stream=stream,
+            file_name=file_name,
+            indicator_code=options["indicator"],
+            file_format=options["format"],
+            dry_run=dry_run,
+            limits=Limits.for_commands(),
+            show_progress=self.shows_progress,
+            where=slice_,
+            create_dimensions=options["create_dimensions"],
+        )
         if not report.ok:
-            for problem in report.problems:
-                self.stderr.write(str(problem))
-            if report.problem_count > len(report.problems):
-                self.stderr.write(f"… and {report.problem_count - len(report.problems)} more problems.")
-            raise CommandError(f"{report.problem_count} problem(s) in {file.name}; nothing was written.")
+            return Problems(kept=list(report.problems), count=report.problem_count), ""
         for new in report.new_dimensions:
             if new.is_new:
                 self.stdout.write(_("New dimension %(code)s (%(name)s):") % {"code": new.code, "name": new.name})
@@ -90,8 +74,5 @@ class Command(BaseCommand):
                 "holes": report.holes,
             }
         if dry_run:
-            self.stdout.write(f"Dry run: {summary} Nothing was written.")
-        elif report.written:
-            self.stdout.write(self.style.SUCCESS(f"Imported {summary}"))
-        else:
-            self.stdout.write(f"Nothing to change: {summary}")
+            return Problems(), summary
+        return Problems(), f"Imported {summary}" if report.written else f"Nothing to change: {summary}"
