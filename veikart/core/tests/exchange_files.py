@@ -20,19 +20,28 @@ def workbook_bytes(rows: list[list]) -> bytes:
     return buffer.getvalue()
 
 
-def workbook_with_sheet_xml(sheet_xml: bytes | str, *, drop: tuple[str, ...] = ()) -> bytes:
-    """A valid workbook whose first worksheet's XML is replaced by ``sheet_xml`` (parts in ``drop`` left out)."""
-    if isinstance(sheet_xml, str):
-        sheet_xml = sheet_xml.encode("utf-8")
-    source = zipfile.ZipFile(io.BytesIO(workbook_bytes([["x"]])))
+def with_sheet(workbook: bytes, change, *, drop: tuple[str, ...] = ()) -> bytes:
+    """``workbook`` with its first worksheet's XML changed by ``change`` (bytes → bytes); the archive stays whole.
+
+    Parts named in ``drop`` are left out.
+    """
+    source = zipfile.ZipFile(io.BytesIO(workbook))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for member in source.infolist():
             if member.filename in drop:
                 continue
-            data = sheet_xml if member.filename == "xl/worksheets/sheet1.xml" else source.read(member.filename)
+            data = source.read(member.filename)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
             archive.writestr(member.filename, data)
     return out.getvalue()
+
+
+def workbook_with_sheet_xml(sheet_xml: bytes | str, *, drop: tuple[str, ...] = ()) -> bytes:
+    """A valid workbook whose first worksheet's XML is replaced by ``sheet_xml`` (parts in ``drop`` left out)."""
+    data = sheet_xml.encode("utf-8") if isinstance(sheet_xml, str) else sheet_xml
+    return with_sheet(workbook_bytes([["x"]]), lambda _xml: data, drop=drop)
 
 
 def sheet_xml(rows: str, *, dimension: str = "") -> str:

@@ -10,7 +10,6 @@ so a failure is the same on every run; bounded to well under a minute.
 
 import io
 import json
-import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +17,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from veikart.conftest import client_for
+from veikart.core.tests.exchange_files import with_sheet
 from veikart.indicators.models import Observation, ObservationImport
 from veikart.indicators.services import observations_import
 from veikart.indicators.tests.factories import make_indicator, make_regions
@@ -82,15 +82,7 @@ def mutate(data: bytes, steps) -> bytes:
 
 def mutate_sheet(workbook: bytes, steps) -> bytes:
     """The workbook with its worksheet XML mutated: the archive stays valid, so the XML parser is what is tried."""
-    source = zipfile.ZipFile(io.BytesIO(workbook))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for member in source.infolist():
-            data = source.read(member.filename)
-            if member.filename == "xl/worksheets/sheet1.xml":
-                data = mutate(data, steps)
-            archive.writestr(member.filename, data)
-    return out.getvalue()
+    return with_sheet(workbook, lambda xml: mutate(xml, steps))
 
 
 def state():

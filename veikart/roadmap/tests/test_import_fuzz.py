@@ -6,9 +6,7 @@ upload page, as the strategy office, and to ``plan_import`` and ``roadmap_import
 """
 
 import datetime
-import io
 import re
-import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,6 +17,7 @@ from hypothesis import strategies as st
 
 from veikart.core.exchange.downloads import NORWEGIAN, csv_bytes, xlsx_bytes
 from veikart.core.exchange.problems import FileUnreadable
+from veikart.core.tests.exchange_files import with_sheet
 from veikart.roadmap.exporters import export_csv, export_xlsx
 from veikart.roadmap.importers import plan_import
 from veikart.roadmap.models import Grouping, RoadmapItem
@@ -67,19 +66,6 @@ def edited(data: bytes, changes) -> bytes:
         elif kind == "insert":
             data = data[:position] + value + data[position:]
     return data
-
-
-def with_sheet(workbook: bytes, change) -> bytes:
-    """The workbook with its first worksheet's XML changed by ``change`` (the archive itself stays whole)."""
-    source = zipfile.ZipFile(io.BytesIO(workbook))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
-        for member in source.infolist():
-            content = source.read(member.filename)
-            if member.filename == "xl/worksheets/sheet1.xml":
-                content = change(content)
-            target.writestr(member.filename, content)
-    return buffer.getvalue()
 
 
 def huge(xml: bytes, *, row: bool, column: bool) -> bytes:
