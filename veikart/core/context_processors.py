@@ -23,8 +23,31 @@ def site(request: HttpRequest) -> dict:
         )
     user = request.user if hasattr(request, "user") else None
     return {
+        "site_section": site_section(request),
         "SITE_NAME": settings.SITE_NAME,
         "site_languages": languages,
         "can_view_unpublished": bool(user and permissions.can_view_unpublished(user)),
         "is_strategy_office": bool(user and permissions.is_strategy_office(user)),
     }
+
+
+WORKSPACE_NAMESPACES = ("workspace", "ws-")
+
+
+def site_section(request: HttpRequest) -> str:
+    """The header menu's section of the page: ``goals``, ``roadmap``, ``indicators``, ``history``,
+    ``workspace``, or ``""`` for pages outside the menu (the login, the accessibility statement, errors).
+    """
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    namespace = match.namespace or ""
+    if namespace.startswith(WORKSPACE_NAMESPACES):
+        return "workspace"
+    if namespace in ("roadmap", "indicators"):
+        return namespace
+    if match.view_name == "strategy:history":
+        return "history"
+    if namespace == "strategy" or match.view_name == "core:home":
+        return "goals"
+    return ""

@@ -63,17 +63,54 @@ def _label(value: float) -> str:
     return f"{value:.3g}"
 
 
-def render_chart(chart: Chart, *, width: int = 720, height: int = 320, chart_id: str = "chart") -> SafeString:
-    """The chart as an SVG element (safe to put in a template)."""
+NARROW_WIDTH = 300
+NARROW_HEIGHT = 260
+NARROW_FONT_SIZE = 14
+
+
+def render_responsive_chart(chart: Chart, *, chart_id: str = "chart") -> SafeString:
+    """The chart twice: drawn 720 units wide for wide screens and 300 units wide with larger text for
+    narrow ones; the stylesheet shows one of them (``.vk-chart--wide``/``--narrow``, by the width of
+    its container), so axis labels stay at least 12 CSS px on a 320 px screen.
+    """
+    wide = render_chart(chart, chart_id=chart_id, css_class="vk-chart vk-chart--wide")
+    narrow = render_chart(
+        chart,
+        width=NARROW_WIDTH,
+        height=NARROW_HEIGHT,
+        font_size=NARROW_FONT_SIZE,
+        chart_id=f"{chart_id}-narrow",
+        css_class="vk-chart vk-chart--narrow",
+    )
+    return mark_safe(wide + narrow)
+
+
+def render_chart(
+    chart: Chart,
+    *,
+    width: int = 720,
+    height: int = 320,
+    font_size: int = 12,
+    chart_id: str = "chart",
+    css_class: str = "vk-chart",
+) -> SafeString:
+    """The chart as an SVG element (safe to put in a template).
+
+    ``font_size`` is in the chart's own units: the text is that many CSS px when the chart is shown
+    ``width`` px wide, and smaller when it is scaled down.
+    """
     left, right, top, bottom = 64, 16, 16, 40
+    if font_size != 12:
+        right, bottom = 12, font_size * 3
     points = [p for line in chart.lines for p in line.points] + chart.targets
     if not points:
         return format_html(
-            '<svg role="img" aria-labelledby="{0}-title" viewBox="0 0 {1} 40" class="vk-chart">'
+            '<svg role="img" aria-labelledby="{0}-title" viewBox="0 0 {1} 40" class="{3}">'
             '<title id="{0}-title">{2}</title></svg>',
             chart_id,
             width,
             chart.title,
+            css_class,
         )
     times = [p.time for p in points]
     values = [p.value for p in points]
@@ -86,6 +123,9 @@ def render_chart(chart: Chart, *, width: int = 720, height: int = 320, chart_id:
         v1 = v1 + (v1 - v0) * 0.05 or 1.0
     ticks = _ticks(v0, v1)
     v0, v1 = min(v0, ticks[0]), max(v1, ticks[-1])
+    if font_size != 12:
+        # Room for the longest value label at this size (about 0.6 em a character).
+        left = round(max(len(_label(tick)) for tick in ticks) * font_size * 0.6) + 10
 
     def x(t: float) -> float:
         return left + (t - t0) / (t1 - t0) * (width - left - right)
@@ -95,24 +135,26 @@ def render_chart(chart: Chart, *, width: int = 720, height: int = 320, chart_id:
 
     parts = [
         f'<svg role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
-        f'viewBox="0 0 {width} {height}" class="vk-chart" xmlns="http://www.w3.org/2000/svg">',
+        f'viewBox="0 0 {width} {height}" class="{escape(css_class)}" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{escape(chart_id)}-title">{escape(chart.title)}</title>',
         f'<desc id="{escape(chart_id)}-desc">{escape(chart.description)}</desc>',
-        '<g aria-hidden="true" font-size="12" fill="#262626">',
+        f'<g aria-hidden="true" font-size="{font_size}" fill="#262626">',
     ]
     for tick in ticks:
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#d4d4d4"/>'
-            f'<text x="{left - 6}" y="{y(tick) + 4:.1f}" text-anchor="end">{escape(_label(tick))}</text>'
+            f'<text x="{left - 6}" y="{y(tick) + font_size / 3:.1f}" text-anchor="end">{escape(_label(tick))}</text>'
         )
     first_year, last_year = int(t0), int(t1)
-    step = max(1, (last_year - first_year) // 8 or 1)
+    # At most eight year labels, fewer when each would get less than about four characters of room.
+    labels = max(2, min(8, int((width - left - right) // (font_size * 3.5))))
+    step = max(1, (last_year - first_year) // labels or 1)
     for year in range(first_year, last_year + 1, step):
         if t0 <= year <= t1:
             # Points sit at the end of their period, so the tick at the turn of the year is the end of year - 1.
             parts.append(
                 f'<line x1="{x(year):.1f}" x2="{x(year):.1f}" y1="{height - bottom}" y2="{height - bottom + 4}" '
-                f'stroke="{GUIDE_COLOUR}"/><text x="{x(year):.1f}" y="{height - bottom + 18}" '
+                f'stroke="{GUIDE_COLOUR}"/><text x="{x(year):.1f}" y="{height - bottom + 4 + font_size * 1.2:.0f}" '
                 f'text-anchor="middle">{year - 1}</text>'
             )
     parts.append(

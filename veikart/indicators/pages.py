@@ -17,7 +17,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from veikart.indicators.charts import PALETTE, Chart, Line, render_chart, render_sparkline
+from veikart.indicators.charts import PALETTE, Chart, Line, render_responsive_chart, render_sparkline
 from veikart.indicators.models import Dimension, DimensionValue, Indicator, Observation, Target
 from veikart.indicators.periods import parse_period
 from veikart.indicators.progress import Point, Progress, Status, indicator_progress
@@ -188,7 +188,7 @@ def indicator_page(indicator: Indicator, *, dimension: str | None = None, value:
         "table": table,
         "has_illustrative": illustrative,
         "has_provisional": provisional,
-        "chart_svg": render_chart(chart, chart_id="indicator-chart"),
+        "chart_svg": render_responsive_chart(chart, chart_id="indicator-chart"),
         "chart": chart,
     }
 

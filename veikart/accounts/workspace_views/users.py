@@ -168,6 +168,7 @@ def user_invitation_resend(request: HttpRequest, pk: int) -> HttpResponse:
         "submit_label": _("Send invitation"),
         "cancel_url": _edit_url(user),
         "breadcrumbs": _breadcrumbs(),
+        "object": user,
     }
     return render(request, "workspace/confirm.html", context)
 

@@ -1,6 +1,7 @@
 from django import template
 from django.http import QueryDict
 from django.utils.html import format_html
+from django.utils.translation import pgettext
 
 from veikart.roadmap.search import highlight as highlight_text
 from veikart.roadmap.search import snippet_source
@@ -35,8 +36,14 @@ def search_snippet(description: str) -> str:
 def phase_tag(phase) -> str:
     """A phase as a tag in its colour, or nothing for an item without a phase.
 
-    A filter rather than an included template: a list shows one per row.
+    A filter rather than an included template: a list shows one per row. A visually hidden
+    "Phase:" tells a screen reader what the colour tells the eye.
     """
     if not phase:
         return ""
-    return format_html('<span class="vk-phase" style="--vk-phase-colour: {}">{}</span>', phase.colour, phase.name)
+    return format_html(
+        '<span class="vk-phase" style="--vk-phase-colour: {}"><span class="ds-sr-only">{} </span>{}</span>',
+        phase.colour,
+        pgettext("label before a roadmap item's phase", "Phase:"),
+        phase.name,
+    )

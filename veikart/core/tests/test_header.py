@@ -1,0 +1,49 @@
+"""The header every page shares: its title, the menu's current section, the favicon."""
+
+import re
+
+import pytest
+
+from veikart.core.templatetags.site_tags import page_title
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_title_is_followed_by_the_site_name():
+    assert page_title("Strategihistorikk", "Veikart") == "Strategihistorikk – Veikart"
+
+
+def test_a_title_that_is_the_site_name_is_not_repeated():
+    assert page_title(" Veikart\n", "Veikart") == "Veikart"
+    assert page_title("", "Veikart") == "Veikart"
+
+
+def test_the_norwegian_roadmap_page_is_titled_veikart_once(client, demo):
+    html = client.get("/veikart/").content.decode()
+    assert re.search(r"<title>\s*Veikart\s*</title>", html), re.search(r"<title>.*?</title>", html, re.S)
+
+
+@pytest.mark.parametrize(
+    ("path", "current"),
+    [
+        ("/", ('href="/" aria-current="page"',)),
+        ("/veikart/", ('href="/veikart/" aria-current="page"',)),
+        ("/veikart/tidslinje/", ('href="/veikart/" aria-current="true"',)),
+        ("/indikatorer/", ('href="/indikatorer/" aria-current="page"',)),
+        ("/strategier/", ('href="/strategier/" aria-current="page"',)),
+    ],
+)
+def test_the_menu_marks_the_current_section(client, demo, path, current):
+    nav = client.get(path).content.decode().split('class="vk-nav"')[1].split("</nav>")[0]
+    for marked in current:
+        assert marked in nav
+    assert nav.count("aria-current") == 1
+
+
+def test_the_menu_is_a_disclosure_that_works_without_javascript(client, demo):
+    html = client.get("/en/").content.decode()
+    assert re.search(r'<details class="vk-menu">\s*<summary[^>]*>Menu</summary>', html)
+
+
+def test_every_page_links_the_favicon(client, demo):
+    assert 'rel="icon" href="/static/favicon.svg"' in client.get("/").content.decode()
