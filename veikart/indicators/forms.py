@@ -8,6 +8,7 @@ from veikart.indicators.importers import FORMATS
 from veikart.indicators.importers.resolve import parse_where
 from veikart.indicators.models import Indicator
 from veikart.indicators.progress import Status
+from veikart.workspace.forms import WorkspaceFormMixin
 
 
 class IndicatorFilterForm(forms.Form):
@@ -26,7 +27,7 @@ class IndicatorFilterForm(forms.Form):
             field.widget.attrs["class"] = "ds-input"
 
 
-class ImportForm(forms.Form):
+class ImportForm(WorkspaceFormMixin, forms.Form):
     """The upload form. ``indicators`` are the ones the user may import (the choices of ``indicator``);
     with ``indicator_required`` the user must choose one, and every row of the file must be for it."""
 
