@@ -65,7 +65,7 @@ def test_the_indicator_page_shows_an_accessible_chart_and_its_table(client, publ
     html = client.get(public.get_absolute_url()).content.decode()
     assert 'role="img"' in html and '<title id="indicator-chart-title">' in html
     assert '<desc id="indicator-chart-desc">' in html
-    assert 'id="indicator-data-table"' in html and "<caption>" in html
+    assert 'id="indicator-data-table"' in html and '<caption id="indicator-data-caption">' in html
     assert ">274<" in html
     assert "Demo target" in html
 
