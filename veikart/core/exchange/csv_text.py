@@ -184,6 +184,7 @@ def _records(
     read_before = 0  # lines the csv reader had read before the current record
     rows = 0
     max_rows, max_columns = limits.max_rows, limits.max_columns
+    # Written for speed: this runs once per record of files with millions of them.
     while True:
         try:
             record = next(reader)
@@ -204,17 +205,21 @@ def _records(
         if not record:
             continue
         first = record[0]
-        # Written for speed: a record whose first cell has text is not blank, and most are like that.
+        # A record whose first cell has text is not blank, and most are like that.
         if (not first or first.isspace()) and not any(cell and not cell.isspace() for cell in record):
             continue
         rows += 1
-        if rows > max_rows:
-            raise FileUnreadable(_("The file has more than %(limit)s rows.") % {"limit": max_rows})
-        if len(record) > max_columns:
-            raise FileUnreadable(
-                _("Line %(line)s has %(count)s cells; at most %(limit)s columns are read.")
-                % {"line": number, "count": len(record), "limit": max_columns}
-            )
+        if rows > max_rows or len(record) > max_columns:
+            raise _too_large(rows, record, number, limits)
         if restore:
             record = [restore_cell(cell) for cell in record]
         yield number, record
+
+
+def _too_large(rows: int, record: list, number: int, limits: Limits) -> FileUnreadable:
+    if rows > limits.max_rows:
+        return FileUnreadable(_("The file has more than %(limit)s rows.") % {"limit": limits.max_rows})
+    return FileUnreadable(
+        _("Line %(line)s has %(count)s cells; at most %(limit)s columns are read.")
+        % {"line": number, "count": len(record), "limit": limits.max_columns}
+    )
