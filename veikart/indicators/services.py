@@ -15,7 +15,6 @@ statistics of the observation tables once it commits.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import pickle
 import tempfile
@@ -32,6 +31,7 @@ from tqdm import tqdm
 
 from veikart.core import db
 from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.previews import sha256_of
 from veikart.core.exchange.problems import Problem
 from veikart.indicators.importers import FileError, reader_for
 from veikart.indicators.importers.resolve import NewDimension, Resolver
@@ -90,14 +90,6 @@ class ImportReport:
         return self.import_id is not None
 
 
-def _sha256(stream: BinaryIO) -> str:
-    digest = hashlib.sha256()
-    for block in iter(lambda: stream.read(1 << 20), b""):
-        digest.update(block)
-    stream.seek(0)
-    return digest.hexdigest()
-
-
 def _spooled_chunks(spool) -> Iterator[list[tuple]]:
     spool.seek(0)
     while True:
@@ -139,7 +131,7 @@ def observations_import(
         report.problems.append(error.as_problem())
         report.problem_count = 1
         return report
-    checksum = _sha256(stream)
+    checksum = sha256_of(stream)
     report.file_format = reader.format_name
     resolver = Resolver(
         reader, indicator_code=indicator_code, indicators=indicators, where=where, create_dimensions=create_dimensions

@@ -28,7 +28,6 @@ from veikart.core.exchange.table import Table
 
 _SNIFF_BYTES = 256 * 1024
 _DELIMITERS = (";", "\t", ",", "|")
-_CONTROL = CONTROL_CHARACTERS
 _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A line of delimiters and quotes alone (``;;`` as Excel pads) is blank, before the header as among the records.
 _BLANK_LINE_CHARACTERS = ' \t\r\n;,|"\u00a0'
@@ -73,7 +72,7 @@ def _check_control_characters(stream: BinaryIO, encoding: str) -> bool:
     stream.seek(0)
     if encoding == "utf-16":
         text = stream.read().decode("utf-16", errors="replace")
-        found = _CONTROL.search(text)
+        found = CONTROL_CHARACTERS.search(text)
         if found:
             raise _control_character(text.count("\n", 0, found.start()) + 1, found.group())
         stream.seek(0)

@@ -63,10 +63,6 @@ class Problem:
             return self.where or _("Column %(column)s") % {"column": self.column}
         return _("The file")
 
-    @property
-    def is_about_file(self) -> bool:
-        return self.row is None and not self.column and not self.where
-
     def __str__(self) -> str:
         return f"{self.place}: {self.message}"
 
@@ -90,9 +86,7 @@ class Problems:
     count: int = 0
 
     def add(self, message: str, *, row: int | None = None, column: str = "", where: str = "") -> None:
-        self.count += 1
-        if len(self.kept) < MAX_PROBLEMS_KEPT:
-            self.kept.append(Problem(message, row=row, column=column, where=where))
+        self.add_problem(Problem(message, row=row, column=column, where=where))
 
     def add_problem(self, problem: Problem) -> None:
         self.count += 1
