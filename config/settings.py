@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "veikart.strategy",
     "veikart.roadmap",
     "veikart.indicators",
+    "veikart.search",
     "veikart.workspace",
     # Django's admin, with Veikart's site: it lets in by role (``veikart.accounts.admin_site``).
     "veikart.accounts.admin_config.VeikartAdminConfig",

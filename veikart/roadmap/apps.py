@@ -11,13 +11,20 @@ class RoadmapConfig(AppConfig):
     def ready(self) -> None:
         from veikart.core.sections import register_section
         from veikart.core.sitemaps import register_sitemap
-        from veikart.roadmap import sections, signals, sitemaps, workspace_reference  # noqa: F401 - signals connect on import
+        from veikart.roadmap import (  # noqa: F401 - signals connect on import
+            search_documents,
+            sections,
+            signals,
+            sitemaps,
+            workspace_reference,
+        )
 
         register_section("goal", order=30, template="roadmap/_goal_section.html", context=sections.goal_items)
         register_section("sub_goal", order=30, template="roadmap/_goal_section.html", context=sections.sub_goal_items)
         register_sitemap("roadmap-pages", sitemaps.RoadmapPagesSitemap)
         register_sitemap("roadmap-items", sitemaps.RoadmapItemSitemap)
         register_sitemap("roadmap-user-groups", sitemaps.UserGroupSitemap)
+        search_documents.register()
         self._register_workspace()
         workspace_reference.register_pages()
 

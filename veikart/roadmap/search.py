@@ -18,45 +18,25 @@ draft.
 
 from __future__ import annotations
 
-import html
-import re
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 
-import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import F
-from django.utils.safestring import SafeString, mark_safe
 
 from veikart.accounts import permissions
+from veikart.core.search import WORD, documents_changing, stem, terms
 from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
 from veikart.strategy.models import Strategy
 
 FTS_TABLE = "roadmap_item_fts"
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+KIND = "roadmap_item"  # the kind of the site search's source (``search_documents``)
 _CHUNK = 2000
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    return snowballstemmer.stemmer("norwegian")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """The Snowball Norwegian stem of one word, lower-cased (cached: the pure-Python stemmer is slow)."""
-    return _stemmer().stemWord(word.lower())
-
-
-def terms(query: str) -> list[str]:
-    """The words of a query, lower-cased, at most ten (longer queries add nothing but cost)."""
-    return [word.lower() for word in _WORD.findall(query or "")][:10]
-
-
 def stemmed_text(text: str) -> str:
-    return " ".join(stem(word) for word in _WORD.findall(text))
+    return " ".join(stem(word) for word in WORD.findall(text))
 
 
 def is_postgresql() -> bool:
@@ -92,8 +72,10 @@ def search_index_refresh(item_ids: Iterable[int] | None = None) -> int:
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
             documents = _documents(chunk)
+            vocabulary_done = documents_changing(KIND, chunk)
             if is_postgresql():
                 _write_postgresql(documents)
+                vocabulary_done()
                 continue
             with connection.cursor() as cursor:
                 cursor.executemany(
@@ -109,6 +91,7 @@ def search_index_refresh(item_ids: Iterable[int] | None = None) -> int:
                     f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
                     [(pk, stemmed_text(title), stemmed_text(document)) for pk, title, document, *_ in documents],
                 )
+            vocabulary_done()
     return len(ids)
 
 
@@ -171,48 +154,3 @@ def ranked_item_ids(query: str, *, strategy: Strategy, user) -> list[int]:
         select={"rank": f"bm25({FTS_TABLE}, 5.0, 1.0)"},
     ).order_by("rank", "item_id")
     return list(ranked.values_list("item_id", flat=True))
-
-
-_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_MARKS = re.compile(r"[*_`#>]+")
-
-
-def snippet_source(description: str) -> str:
-    """An item's description as plain text to quote under its title: links become their text, marks go.
-
-    The description rather than the whole search document, which also holds the owners' names and
-    the delivery id (shown on the result's own line).
-    """
-    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", description or ""))
-    return " ".join(text.split())
-
-
-def highlight(text: str, query: str, *, length: int | None = None) -> SafeString:
-    """``text`` escaped, with words matching ``query`` (same stem or prefix) wrapped in ``<mark>``.
-
-    With ``length``, returns a window of about that many characters around the first match.
-    """
-    text = text or ""
-    words = terms(query)
-    stems = {stem(word) for word in words}
-
-    def matches(word: str) -> bool:
-        lower = word.lower()
-        return any(lower.startswith(w) for w in words) or any(stem(lower).startswith(s) for s in stems if s)
-
-    if length is not None and len(text) > length:
-        first = next((m.start() for m in _WORD.finditer(text) if matches(m.group())), 0)
-        start = max(0, first - length // 3)
-        snippet = text[start : start + length]
-        text = ("… " if start else "") + snippet + (" …" if start + length < len(text) else "")
-    # The standard library's escape, which Django's wraps for lazy strings: a page of results
-    # escapes thousands of pieces, and the wrapper cost more than the escaping.
-    parts = []
-    position = 0
-    for found in _WORD.finditer(text):
-        parts.append(html.escape(text[position : found.start()]))
-        word = found.group()
-        parts.append(f"<mark>{html.escape(word)}</mark>" if words and matches(word) else html.escape(word))
-        position = found.end()
-    parts.append(html.escape(text[position:]))
-    return mark_safe("".join(parts))  # every piece escaped above

@@ -1,11 +1,13 @@
-"""Keep the search index in step with items, their owners and groupings."""
+"""Keep the search index (and, through ``core.search``, the site search's vocabulary) in step with items,
+their owners and groupings."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from veikart.accounts.models import Organisation
+from veikart.core.search import documents_changing
 from veikart.roadmap.models import Grouping, RoadmapItem
-from veikart.roadmap.search import search_index_refresh, search_index_remove
+from veikart.roadmap.search import KIND, search_index_refresh, search_index_remove
 
 
 @receiver(post_save, sender=RoadmapItem, dispatch_uid="roadmap_item_saved")
@@ -14,9 +16,17 @@ def item_saved(sender, instance: RoadmapItem, raw: bool = False, **kwargs) -> No
         search_index_refresh([instance.pk])
 
 
+@receiver(pre_delete, sender=RoadmapItem, dispatch_uid="roadmap_item_deleting")
+def item_deleting(sender, instance: RoadmapItem, **kwargs) -> None:
+    # The site search's vocabulary reads the item's words now, while its search row still exists.
+    instance._search_vocabulary_done = documents_changing(KIND, [instance.pk])
+
+
 @receiver(post_delete, sender=RoadmapItem, dispatch_uid="roadmap_item_deleted")
 def item_deleted(sender, instance: RoadmapItem, **kwargs) -> None:
     search_index_remove([instance.pk])
+    if done := getattr(instance, "_search_vocabulary_done", None):
+        done()
 
 
 @receiver(m2m_changed, sender=RoadmapItem.owners.through, dispatch_uid="roadmap_item_owners_changed")

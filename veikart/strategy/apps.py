@@ -9,6 +9,7 @@ class StrategyConfig(AppConfig):
     demo_order = 20
 
     def ready(self) -> None:
-        from veikart.strategy import workspace_hooks
+        from veikart.strategy import search_documents, workspace_hooks  # search_documents connects receivers
 
         workspace_hooks.register()
+        search_documents.register()

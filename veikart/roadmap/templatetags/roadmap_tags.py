@@ -3,9 +3,6 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
-from veikart.roadmap.search import highlight as highlight_text
-from veikart.roadmap.search import snippet_source
-
 register = template.Library()
 
 
@@ -19,17 +16,6 @@ def query_with(context, **changes) -> str:
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
-
-
-@register.simple_tag
-def highlight(text: str, query: str, length: int | None = None):
-    return highlight_text(text, query, length=length)
-
-
-@register.filter
-def search_snippet(description: str) -> str:
-    """A description as plain text (see ``search.snippet_source``)."""
-    return snippet_source(description)
 
 
 @register.filter

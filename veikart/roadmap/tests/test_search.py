@@ -4,9 +4,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from veikart.core.search import highlight
 from veikart.roadmap.importers import plan_import
 from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
-from veikart.roadmap.search import highlight, ranked_item_ids
+from veikart.roadmap.search import ranked_item_ids
 from veikart.roadmap.services import roadmap_import
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
@@ -151,7 +152,7 @@ def test_htmx_requests_get_only_the_results(client, items):
 
 
 def test_a_result_snippet_is_the_description_without_markdown_marks():
-    from veikart.roadmap.search import snippet_source
+    from veikart.core.search import snippet_source
 
     description = "*Demoinnhold.* Se [veiledningen](https://example.org)\nfor **alle**."
     assert snippet_source(description) == "Demoinnhold. Se veiledningen for alle."

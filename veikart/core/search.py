@@ -1,0 +1,231 @@
+"""The extension point of the site search, and the word rules every searchable app shares.
+
+A domain app registers a ``SearchSource`` per kind of object (goal, sub-goal,
+roadmap item, indicator) in its ``AppConfig.ready``; the site search
+(``veikart.search``) asks each source for ranked ids, exact identifier matches,
+the hits of a page and the public texts its spelling vocabulary is built from.
+So ``core`` imports no app, and no domain app imports the search app.
+
+When searchable content changes, the domain app tells the registered
+vocabulary listeners: ``documents_changed(kind)`` after a change that may touch
+any document of ``kind`` (small kinds are recounted whole), or, for large kinds,
+``done = documents_changing(kind, ids)`` before the write and ``done()`` after it,
+so a listener can subtract the documents' old words and add their new ones.
+
+Words: a query's words are its runs of letters and digits, lower-cased, at most
+ten; they match a document word that starts with the query word or with its
+Snowball Norwegian stem (the rule of the roadmap's full-text search, applied
+in Python to the small kinds).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Protocol
+
+import snowballstemmer
+from django.utils.safestring import SafeString, mark_safe
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 10
+# A sub-goal code ("1A", "1 a", "12b"): digits, then one letter, spaces allowed between.
+_SUB_GOAL_CODE = re.compile(r"^\s*(\d{1,3})\s*([^\W\d_])\s*$", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    return snowballstemmer.stemmer("norwegian")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball Norwegian stem of one word, lower-cased (cached: the pure-Python stemmer is slow)."""
+    return _stemmer().stemWord(word.lower())
+
+
+def clean_query(query: str | None) -> str:
+    """A query as typed, safe to search and show: control characters become spaces, runs of
+    spaces one, at most ``MAX_QUERY_LENGTH`` characters; '' for None."""
+    text = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in (query or "")[:1000])
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query, lower-cased, at most ten (longer queries add nothing but cost)."""
+    return [word.lower() for word in WORD.findall(query or "")][:MAX_QUERY_WORDS]
+
+
+def sub_goal_code(query: str) -> str | None:
+    """The sub-goal code a query spells ("1a", "1 A" → "1A"), or None when it is not one."""
+    found = _SUB_GOAL_CODE.match(query or "")
+    return f"{found.group(1)}{found.group(2).upper()}" if found else None
+
+
+def word_stems(text: str) -> set[str]:
+    """The stems of the words of ``text`` (lower-cased)."""
+    return {stem(word) for word in WORD.findall(text or "")}
+
+
+def rank_documents(query: str, documents: Iterable[tuple[int, str, str]]) -> list[int]:
+    """Ids of the ``(id, title, body)`` documents in which every word of ``query`` matches, best first.
+
+    A query word matches a document whose stems start with the word or with its stem. A match in
+    the title weighs five times one in the body; equal scores keep the documents' order. An empty
+    query matches nothing. For the small kinds (goals, sub-goals, indicators), ranked in Python.
+    """
+    words = terms(query)
+    if not words:
+        return []
+    prefixes = [(word, stem(word)) for word in words]
+    scored = []
+    for position, (pk, title, body) in enumerate(documents):
+        title_stems, body_stems = word_stems(title), word_stems(body)
+        score = 0
+        for word, word_stem in prefixes:
+            in_title = any(s.startswith(word) or s.startswith(word_stem) for s in title_stems)
+            in_body = in_title or any(s.startswith(word) or s.startswith(word_stem) for s in body_stems)
+            if not in_body:
+                break
+            score += 5 if in_title else 1
+        else:
+            scored.append((-score, position, pk))
+    return [pk for _score, _position, pk in sorted(scored)]
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"[*_`#>]+")
+
+
+def snippet_source(description: str) -> str:
+    """An item's description as plain text to quote under its title: links become their text, marks go.
+
+    The description rather than the whole search document, which also holds the owners' names and
+    the delivery id (shown on the result's own line).
+    """
+    text = _MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", description or ""))
+    return " ".join(text.split())
+
+
+def highlight(text: str, query: str, *, length: int | None = None) -> SafeString:
+    """``text`` escaped, with words matching ``query`` (same stem or prefix) wrapped in ``<mark>``.
+
+    With ``length``, returns a window of about that many characters around the first match.
+    """
+    text = text or ""
+    words = terms(query)
+    stems = {stem(word) for word in words}
+
+    def matches(word: str) -> bool:
+        lower = word.lower()
+        return any(lower.startswith(w) for w in words) or any(stem(lower).startswith(s) for s in stems if s)
+
+    if length is not None and len(text) > length:
+        first = next((m.start() for m in WORD.finditer(text) if matches(m.group())), 0)
+        start = max(0, first - length // 3)
+        snippet = text[start : start + length]
+        text = ("… " if start else "") + snippet + (" …" if start + length < len(text) else "")
+    # The standard library's escape, which Django's wraps for lazy strings: a page of results
+    # escapes thousands of pieces, and the wrapper cost more than the escaping.
+    parts = []
+    position = 0
+    for found in WORD.finditer(text):
+        parts.append(html.escape(text[position : found.start()]))
+        word = found.group()
+        parts.append(f"<mark>{html.escape(word)}</mark>" if words and matches(word) else html.escape(word))
+        position = found.end()
+    parts.append(html.escape(text[position:]))
+    return mark_safe("".join(parts))  # every piece escaped above
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result as the results page shows it (plain values, no model instance)."""
+
+    kind: str
+    pk: int
+    title: str
+    url: str
+    code: str = ""
+    text: str = ""  # plain text to quote under the title
+    meta: str = ""  # one line of context (goal, sub-goal, owners)
+
+
+@dataclass(frozen=True)
+class SearchSource:
+    """What a domain app offers the site search for one kind of object.
+
+    Every callable that takes a ``user`` returns only what ``visible_to(user)`` allows.
+
+    - ``ranked_ids(query, user)``: ids matching every word of the query, best first.
+    - ``code_ids(query, user)``: ids whose identifier the query is (a sub-goal code, a delivery id,
+      an indicator code), listed before the word matches.
+    - ``hits(ids, user)``: the hits of those ids, in that order, loaded through ``visible_to``.
+    - ``public_texts(ids)``: the searchable text of each *published* object among ``ids`` (all
+      when None), for the spelling vocabulary: never text that only unpublished objects hold.
+    - ``starting_points(user)``: hits to offer on an empty search (None: the kind offers none).
+    """
+
+    kind: str
+    order: int
+    label: Any  # the kind, singular (lazy gettext)
+    label_plural: Any
+    ranked_ids: Callable[[str, Any], list[int]]
+    code_ids: Callable[[str, Any], list[int]]
+    hits: Callable[[list[int], Any], list[Hit]]
+    public_texts: Callable[[Iterable[int] | None], dict[int, str]]
+    starting_points: Callable[[Any], list[Hit]] | None = None
+    starting_points_label: Any = None
+
+
+_sources: dict[str, SearchSource] = {}
+
+
+def register_search_source(source: SearchSource) -> None:
+    """Add (or replace: ``ready()`` may run more than once in tests) the source of ``source.kind``."""
+    _sources[source.kind] = source
+
+
+def search_sources() -> list[SearchSource]:
+    """Every registered source, in their order."""
+    return sorted(_sources.values(), key=lambda source: source.order)
+
+
+class VocabularyListener(Protocol):
+    def before(self, kind: str, ids: list[int]) -> Any: ...
+
+    def after(self, kind: str, ids: list[int], token: Any) -> None: ...
+
+    def recount(self, kind: str | None) -> None: ...
+
+
+_listeners: list[VocabularyListener] = []
+
+
+def register_vocabulary_listener(listener: VocabularyListener) -> None:
+    """The site search's vocabulary registers here to hear of changed documents."""
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def documents_changing(kind: str, ids: Iterable[int]) -> Callable[[], None]:
+    """Call before writing the documents ``ids`` of ``kind``; call what it returns after the write."""
+    id_list = list(ids)
+    tokens = [(listener, listener.before(kind, id_list)) for listener in _listeners]
+
+    def done() -> None:
+        for listener, token in tokens:
+            listener.after(kind, id_list, token)
+
+    return done
+
+
+def documents_changed(kind: str | None = None) -> None:
+    """Documents of ``kind`` (of every kind when None) may have changed: listeners recount them."""
+    for listener in _listeners:
+        listener.recount(kind)

@@ -1,0 +1,100 @@
+"""Indicators as a source of the site search (``core.search``), and the receivers that tell its
+vocabulary when an indicator changes.
+
+Some sixty indicators: ranked in Python over what ``visible_to(user)`` allows. Texts in bokmål
+(the ``name`` column), the language the content is written in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.translation import gettext_lazy
+
+from veikart.core.search import Hit, SearchSource, documents_changed, rank_documents
+from veikart.indicators.models import Indicator
+
+KIND = "indicator"
+
+
+def _documents(indicators) -> list[tuple[int, str, str]]:
+    """(pk, title, body) of the indicators: code and name; definition, rationale, source."""
+    rows = indicators.order_by("code").values_list("pk", "code", "name", "definition", "rationale", "source_name")
+    return [
+        (pk, f"{code} {name}", "\n".join([definition, rationale, source]))
+        for pk, code, name, definition, rationale, source in rows
+    ]
+
+
+def ranked_ids(query: str, user) -> list[int]:
+    return rank_documents(query, _documents(Indicator.objects.visible_to(user)))
+
+
+def code_ids(query: str, user) -> list[int]:
+    """The indicator whose code the query is, in any case."""
+    code = query.strip()
+    if not code or len(code) > 40:
+        return []
+    return list(Indicator.objects.visible_to(user).filter(code__iexact=code).values_list("pk", flat=True))
+
+
+def hits(ids: list[int], user) -> list[Hit]:
+    rows = (
+        Indicator.objects.visible_to(user)
+        .filter(pk__in=ids)
+        .values_list("pk", "code", "name", "definition", "goal__number", "goal__title")
+    )
+    found = {}
+    for pk, code, name, definition, goal_number, goal_title in rows:
+        found[pk] = Hit(
+            kind=KIND,
+            pk=pk,
+            title=name,
+            url=Indicator(code=code).get_absolute_url(),
+            code=code,
+            text=definition,
+            meta=f"{goal_number}. {goal_title}" if goal_number else "",
+        )
+    return [found[pk] for pk in ids if pk in found]
+
+
+def starting_points(user) -> list[Hit]:
+    """Every indicator the user may see, by name (codes are for typing, not for reading)."""
+    ids = list(Indicator.objects.visible_to(user).order_by("name", "pk").values_list("pk", flat=True))
+    return [replace(hit, code="") for hit in hits(ids, user)]
+
+
+def public_texts(ids: Iterable[int] | None) -> dict[int, str]:
+    indicators = Indicator.objects.published()
+    if ids is not None:
+        indicators = indicators.filter(pk__in=list(ids))
+    return {pk: f"{title}\n{body}" for pk, title, body in _documents(indicators)}
+
+
+def register() -> None:
+    from veikart.core.search import register_search_source
+
+    register_search_source(
+        SearchSource(
+            kind=KIND,
+            order=30,
+            label=gettext_lazy("Indicator"),
+            label_plural=gettext_lazy("Indicators"),
+            ranked_ids=ranked_ids,
+            code_ids=code_ids,
+            hits=hits,
+            public_texts=public_texts,
+            starting_points=starting_points,
+            starting_points_label=gettext_lazy("Target indicators"),
+        )
+    )
+
+
+@receiver(post_save, sender=Indicator, dispatch_uid="search_indicator_saved")
+@receiver(post_delete, sender=Indicator, dispatch_uid="search_indicator_deleted")
+def indicator_changed(sender, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        documents_changed(KIND)
