@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 
-from veikart.core.search import Hit, SearchSource, clean_query, search_sources
+from veikart.core.search import Hit, SearchSource, clean_query, search_sources, sub_goal_code
 from veikart.search.vocabulary import suggestions_for
 
 PAGE_SIZE = 20
@@ -62,12 +62,17 @@ class Results:
 
 
 def _matches(query: str, user) -> dict[str, list[int]]:
-    """Per kind, the ids of the visible objects the query names or matches, best first, each once."""
+    """Per kind, the ids of the visible objects the query names or matches, best first, each once.
+
+    A sub-goal code ("1 a") is only an identifier: as words, "1" and "a" would match most texts.
+    """
+    words_too = sub_goal_code(query) is None
     found = {}
     for source in search_sources():
         ids = source.code_ids(query, user)
-        seen = set(ids)
-        ids += [pk for pk in source.ranked_ids(query, user) if pk not in seen]
+        if words_too:
+            seen = set(ids)
+            ids += [pk for pk in source.ranked_ids(query, user) if pk not in seen]
         found[source.kind] = ids
     return found
 
