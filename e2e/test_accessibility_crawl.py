@@ -88,6 +88,8 @@ def crawl(page, start: str, within: str = "/", per_shape: int | None = None) -> 
             if depth >= 2 and not (findings["breadcrumbs"] or findings["section_nav"]):
                 failures.append(f"{path}: no breadcrumb trail")
         hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        # A search form is a way in as a link is (the header's search field leads to the site search).
+        hrefs += page.eval_on_selector_all('form[role="search"][method="get"]', "forms => forms.map(f => f.action)")
         for href in hrefs:
             url, _fragment = urldefrag(href)
             if not url.startswith(base):
