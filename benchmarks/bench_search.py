@@ -71,6 +71,8 @@ def run(results: Results) -> None:
     results.timed("site search, empty: where to start", ok_response(client, "/sok/"), target=fast)
     htmx = Client(headers={"HX-Request": "true"})
     results.timed("site search-as-you-type 'kommun' (HTMX)", ok_response(htmx, "/sok/?q=kommun"), target=fast)
+    # The roadmap's own search at the same moment, for comparison: the site search's items come from it.
+    results.timed("roadmap search 'kommune' (page), for comparison", ok_response(client, "/veikart/sok/?q=kommune"))
     results.timed("home page with the header's search field", ok_response(client, "/"))
 
 

@@ -23,7 +23,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
@@ -184,6 +186,32 @@ class SearchSource:
 
 
 _sources: dict[str, SearchSource] = {}
+_memo: ContextVar[dict | None] = ContextVar("veikart_search_memo", default=None)
+
+
+@contextmanager
+def one_search() -> Iterator[None]:
+    """Within the block, ``memoised`` values are computed once (one search asks every source)."""
+    token = _memo.set({})
+    try:
+        yield
+    finally:
+        _memo.reset(token)
+
+
+def memoised(key: Any, compute: Callable[[], Any]) -> Any:
+    """``compute()``, once per key within ``one_search`` (every time outside it).
+
+    Sources use it for what each of their callables needs, such as the current strategy version
+    the user may see: asked by every source for ranked ids, identifiers and hits, it would
+    otherwise be read a dozen times per search.
+    """
+    memo = _memo.get()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
 
 
 def register_search_source(source: SearchSource) -> None:

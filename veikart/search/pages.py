@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 
-from veikart.core.search import Hit, SearchSource, clean_query, search_sources, sub_goal_code
+from veikart.core.search import Hit, SearchSource, clean_query, one_search, search_sources, sub_goal_code
 from veikart.search.vocabulary import suggestions_for
 
 PAGE_SIZE = 20
@@ -98,7 +98,11 @@ def site_search(*, query: str | None, kind: str | None, user, page_number: str |
     An empty query returns the starting points of each source instead. An unknown ``kind`` is
     ignored. Nothing that ``visible_to(user)`` hides is counted, shown or suggested.
     """
-    query = clean_query(query)
+    with one_search():
+        return _site_search(clean_query(query), kind, user, page_number)
+
+
+def _site_search(query: str, kind: str | None, user, page_number: str | None) -> Results:
     sources = search_sources()
     kind = kind if kind in {source.kind for source in sources} else None
     results = Results(query=query, kind=kind, shown_query=query)

@@ -16,15 +16,16 @@ from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from veikart.core.search import Hit, SearchSource, documents_changed, rank_documents, sub_goal_code
+from veikart.core.search import Hit, SearchSource, documents_changed, memoised, rank_documents, sub_goal_code
 from veikart.strategy.models import BenefitObjective, Goal, GoalOutcome, Strategy, SubGoal
 
 GOAL = "goal"
 SUB_GOAL = "sub_goal"
 
 
-def _current(user) -> Strategy | None:
-    return Strategy.objects.visible_to(user).current()
+def current_strategy(user) -> Strategy | None:
+    """The current strategy version ``user`` may see (read once per search)."""
+    return memoised(("current-strategy", id(user)), lambda: Strategy.objects.visible_to(user).current())
 
 
 def _goal_documents(goals) -> list[tuple[int, str, str]]:
@@ -54,7 +55,7 @@ def _sub_goal_documents(sub_goals) -> list[tuple[int, str, str]]:
 
 
 def goal_ranked_ids(query: str, user) -> list[int]:
-    strategy = _current(user)
+    strategy = current_strategy(user)
     if strategy is None:
         return []
     return rank_documents(query, _goal_documents(Goal.objects.filter(strategy=strategy)))
@@ -63,8 +64,7 @@ def goal_ranked_ids(query: str, user) -> list[int]:
 def goal_code_ids(query: str, user) -> list[int]:
     """The goal whose number the query is ("2" → goal 2 of the current version)."""
     number = query.strip()
-    strategy = _current(user)
-    if strategy is None or not number.isdigit() or len(number) > 4:
+    if not number.isdigit() or len(number) > 4 or (strategy := current_strategy(user)) is None:
         return []
     return list(Goal.objects.filter(strategy=strategy, number=int(number)).values_list("pk", flat=True))
 
@@ -87,7 +87,7 @@ def goal_hits(ids: list[int], user) -> list[Hit]:
 
 
 def goal_starting_points(user) -> list[Hit]:
-    strategy = _current(user)
+    strategy = current_strategy(user)
     if strategy is None:
         return []
     return goal_hits(list(Goal.objects.filter(strategy=strategy).order_by("number").values_list("pk", flat=True)), user)
@@ -101,7 +101,7 @@ def goal_public_texts(ids: Iterable[int] | None) -> dict[int, str]:
 
 
 def sub_goal_ranked_ids(query: str, user) -> list[int]:
-    strategy = _current(user)
+    strategy = current_strategy(user)
     if strategy is None:
         return []
     return rank_documents(query, _sub_goal_documents(SubGoal.objects.filter(strategy=strategy)))
@@ -110,8 +110,7 @@ def sub_goal_ranked_ids(query: str, user) -> list[int]:
 def sub_goal_code_ids(query: str, user) -> list[int]:
     """The sub-goal whose code the query is, in any case and with or without a space ("1 a" → 1A)."""
     code = sub_goal_code(query)
-    strategy = _current(user)
-    if code is None or strategy is None:
+    if code is None or (strategy := current_strategy(user)) is None:
         return []
     return list(SubGoal.objects.filter(strategy=strategy, code=code).values_list("pk", flat=True))
 
