@@ -69,9 +69,14 @@ def sub_goal_code(query: str) -> str | None:
     return f"{found.group(1)}{found.group(2).upper()}" if found else None
 
 
-def word_stems(text: str) -> set[str]:
-    """The stems of the words of ``text`` (lower-cased)."""
-    return {stem(word) for word in WORD.findall(text or "")}
+@lru_cache(maxsize=4096)
+def word_stems(text: str) -> frozenset[str]:
+    """The stems of the words of ``text`` (lower-cased).
+
+    Cached by the text itself, so it is never stale: the small kinds' documents are the same
+    texts request after request, and stemming them was most of a search's Python time.
+    """
+    return frozenset(stem(word) for word in WORD.findall(text or ""))
 
 
 def rank_documents(query: str, documents: Iterable[tuple[int, str, str]]) -> list[int]:

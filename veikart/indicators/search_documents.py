@@ -14,7 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy
 
-from veikart.core.search import Hit, SearchSource, documents_changed, rank_documents
+from veikart.core.search import Hit, SearchSource, documents_changed, memoised, rank_documents
 from veikart.indicators.models import Indicator
 
 KIND = "indicator"
@@ -30,13 +30,15 @@ def _documents(indicators) -> list[tuple[int, str, str]]:
 
 
 def ranked_ids(query: str, user) -> list[int]:
-    return rank_documents(query, _documents(Indicator.objects.visible_to(user)))
+    # Read once per search: a corrected query is ranked against the same documents.
+    documents = memoised(("indicator-documents", id(user)), lambda: _documents(Indicator.objects.visible_to(user)))
+    return rank_documents(query, documents)
 
 
 def code_ids(query: str, user) -> list[int]:
     """The indicator whose code the query is, in any case."""
     code = query.strip()
-    if not code or len(code) > 40:
+    if not code or len(code) > 40 or any(char.isspace() for char in code):
         return []
     return list(Indicator.objects.visible_to(user).filter(code__iexact=code).values_list("pk", flat=True))
 

@@ -58,7 +58,10 @@ def goal_ranked_ids(query: str, user) -> list[int]:
     strategy = current_strategy(user)
     if strategy is None:
         return []
-    return rank_documents(query, _goal_documents(Goal.objects.filter(strategy=strategy)))
+    documents = memoised(
+        ("goal-documents", strategy.pk), lambda: _goal_documents(Goal.objects.filter(strategy=strategy))
+    )
+    return rank_documents(query, documents)
 
 
 def goal_code_ids(query: str, user) -> list[int]:
@@ -104,7 +107,10 @@ def sub_goal_ranked_ids(query: str, user) -> list[int]:
     strategy = current_strategy(user)
     if strategy is None:
         return []
-    return rank_documents(query, _sub_goal_documents(SubGoal.objects.filter(strategy=strategy)))
+    documents = memoised(
+        ("sub-goal-documents", strategy.pk), lambda: _sub_goal_documents(SubGoal.objects.filter(strategy=strategy))
+    )
+    return rank_documents(query, documents)
 
 
 def sub_goal_code_ids(query: str, user) -> list[int]:
