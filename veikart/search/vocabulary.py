@@ -38,13 +38,17 @@ def words_of(text: str) -> set[str]:
     return {word.lower() for word in _VOCABULARY_WORD.findall(text or "")}
 
 
+def _public_texts(kind: str, ids: Iterable[int] | None) -> dict[int, str]:
+    """The public texts of ``kind``'s documents among ``ids`` (all when None); none for an unknown kind."""
+    source = next((source for source in search_sources() if source.kind == kind), None)
+    return source.public_texts(ids) if source is not None else {}
+
+
 def _frequencies(kind: str, ids: Iterable[int] | None) -> Counter[str]:
     """In how many public documents of ``kind`` (among ``ids``; all when None) each word occurs."""
-    source = next((source for source in search_sources() if source.kind == kind), None)
     counts: Counter[str] = Counter()
-    if source is not None:
-        for text in source.public_texts(ids).values():
-            counts.update(words_of(text))
+    for text in _public_texts(kind, ids).values():
+        counts.update(words_of(text))
     return counts
 
 
@@ -76,14 +80,26 @@ def vocabulary_recount(kind: str | None = None) -> None:
 
 
 class _Listener:
-    """Hears of changed documents through ``core.search`` and keeps ``SearchWord`` in step."""
+    """Hears of changed documents through ``core.search`` and keeps ``SearchWord`` in step.
 
-    def before(self, kind: str, ids: list[int]) -> Counter[str]:
-        return _frequencies(kind, ids)
+    ``before`` keeps the documents' public texts; ``after`` counts words only of the documents
+    whose public text changed (appeared, went, or differs), so rewriting unchanged rows costs two
+    reads and no counting.
+    """
 
-    def after(self, kind: str, ids: list[int], token: Counter[str]) -> None:
-        new = _frequencies(kind, ids)
-        _apply(kind, {word: new.get(word, 0) - token.get(word, 0) for word in new.keys() | token.keys()})
+    def before(self, kind: str, ids: list[int]) -> dict[int, str]:
+        return _public_texts(kind, ids)
+
+    def after(self, kind: str, ids: list[int], token: dict[int, str]) -> None:
+        new = _public_texts(kind, ids)
+        changed = [pk for pk in new.keys() | token.keys() if new.get(pk) != token.get(pk)]
+        old_counts: Counter[str] = Counter()
+        new_counts: Counter[str] = Counter()
+        for pk in changed:
+            old_counts.update(words_of(token.get(pk, "")))
+            new_counts.update(words_of(new.get(pk, "")))
+        words = old_counts.keys() | new_counts.keys()
+        _apply(kind, {word: new_counts.get(word, 0) - old_counts.get(word, 0) for word in words})
 
     def recount(self, kind: str | None) -> None:
         vocabulary_recount(kind)
