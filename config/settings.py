@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "veikart.roadmap",
     "veikart.indicators",
     "veikart.workspace",
+    # Translated content columns (``title_nn``, ``title_en``); its docs ask for it before the admin.
+    "modeltranslation",
     # Django's admin, with Veikart's site: it lets in by role (``veikart.accounts.admin_site``).
     "veikart.accounts.admin_config.VeikartAdminConfig",
     "django.contrib.auth",
@@ -173,6 +175,13 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "veikart" / "locale"]
 USE_I18N = True
+# Content in nynorsk and English beside the bokmål text (``veikart/*/translation.py``); the ORM
+# reads and writes the bokmål column in every language (``veikart.core.content``).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nb"
+MODELTRANSLATION_LANGUAGES = ("nb", "nn", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nb",)
+# The admin fills slugs from the bokmål title.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "nb"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Oslo")
 USE_TZ = True
 

@@ -26,6 +26,7 @@ from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.content import translation_columns
 from veikart.indicators.periods import PeriodError, parse_period
 from veikart.strategy.models import Goal, SubGoal
 
@@ -212,7 +213,10 @@ class Indicator(models.Model):
     # Raised by every write that can change the computed progress (observations, targets, baseline,
     # the indicator itself): the key under which that progress is cached (``pages.indicator_overview``).
     data_revision = models.PositiveBigIntegerField(default=0, editable=False)
-    history = HistoricalRecords(m2m_fields=[sub_goals], excluded_fields=["data_revision"])
+    history = HistoricalRecords(
+        m2m_fields=[sub_goals],
+        excluded_fields=["data_revision", *translation_columns("name", "definition")],
+    )
 
     objects = IndicatorQuerySet.as_manager()
 

@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.content import translation_columns
 from veikart.strategy.models import Strategy, SubGoal
 
 _MARKDOWN_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote", "h3", "h4"}
@@ -53,7 +54,7 @@ class Phase(models.Model):
         default=False,
         help_text=_("Items in this phase are being introduced or are in use (shown on the “what is coming” pages)."),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("name"))
 
     class Meta:
         ordering = ["order", "name"]
@@ -92,7 +93,7 @@ class UserGroup(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("name"))
 
     class Meta:
         ordering = ["order", "name"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
+from veikart.core.content import translation_columns
 from veikart.core.diffs import Names
 
 
@@ -80,7 +81,7 @@ class Strategy(models.Model):
         help_text=_("The version this one revises or replaces."),
     )
     is_published = models.BooleanField(_("published"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("title", "vision"))
 
     objects = StrategyQuerySet.as_manager()
 
@@ -114,7 +115,7 @@ class OverarchingGoal(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("title", "description"))
 
     class Meta:
         ordering = ["strategy", "number"]
@@ -170,7 +171,10 @@ class Goal(models.Model):
         related_name="continued_by",
         help_text=_("The goal of an earlier version that this goal carries on."),
     )
-    history = HistoricalRecords(m2m_fields=[depends_on, sustainable_development_goals])
+    history = HistoricalRecords(
+        m2m_fields=[depends_on, sustainable_development_goals],
+        excluded_fields=translation_columns("title", "short_title", "description"),
+    )
 
     objects = GoalQuerySet.as_manager()
 
@@ -210,7 +214,7 @@ class GoalOutcome(OrderedText):
     """One line of "by 2030 we have achieved" for a goal."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="outcomes")
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("text"))
 
     class Meta:
         ordering = ["goal", "position"]
@@ -240,7 +244,7 @@ class SubGoal(models.Model):
     title = models.CharField(_("title"), max_length=500)
     short_title = models.CharField(_("short title"), max_length=150, blank=True)
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("title", "short_title", "description"))
 
     objects = SubGoalQuerySet.as_manager()
 

@@ -1,6 +1,12 @@
-"""Template helpers every page uses (the base template's ``<title>``)."""
+"""Template helpers every page uses (the base template's ``<title>``, content in the page's language)."""
+
+from typing import Any
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import conditional_escape, format_html
+
+from veikart.core.content import content_in_language, page_language
 
 register = template.Library()
 
@@ -14,3 +20,23 @@ def page_title(title: str, site_name: str) -> str:
     if not title or title.casefold() == site_name.casefold():
         return site_name
     return f"{title} – {site_name}"
+
+
+@register.simple_tag
+def content(obj: Any, field: str, *, lines: bool = False, plain: bool = False) -> str:
+    """``obj``'s ``field`` in the page's language, else in bokmål marked ``lang="nb"`` (WCAG 3.1.2).
+
+    ``{% content goal "title" %}`` gives the escaped text; when the page is in nynorsk or
+    English and the text has no version in that language, the bokmål text comes inside
+    ``<span lang="nb">`` so that a screen reader pronounces it as Norwegian. ``lines=True``
+    keeps the text's line breaks (as ``linebreaksbr``). ``plain=True`` gives the text alone,
+    for places that cannot hold markup (``<title>``, attributes): the caller's autoescape
+    escapes it. Takes ``as name`` like every simple tag.
+    """
+    shown = content_in_language(obj, field)
+    if plain:
+        return shown.text
+    text = linebreaksbr(shown.text, autoescape=True) if lines else conditional_escape(shown.text)
+    if shown.text and shown.fell_back(page_language()):
+        return format_html('<span lang="{}">{}</span>', shown.language, text)
+    return text

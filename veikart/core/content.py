@@ -1,0 +1,116 @@
+"""Content in the reader's language: nynorsk and English beside the bokmål text.
+
+The content people read (titles, visions, descriptions, names) has a column per
+language beside the bokmål one, added by django-modeltranslation from each app's
+``translation.py``: ``title_nb``, ``title_nn``, ``title_en``. Bokmål is the source of
+truth and always filled; the other two are optional.
+
+Two rules keep that simple:
+
+- **The ORM speaks bokmål in every language.** ``obj.title``, ``obj.title = ...``,
+  ``Model(title=...)``, ``filter(title=...)`` and ``order_by("title")`` mean the bokmål
+  column whatever language is active (``pin_orm_to_bokmal``). So importers,
+  exports, the demo loader, services and forms behave as before under ``/en/``
+  too, and no write of bokmål text can land in the English column.
+- **Pages ask for the reader's language in one place**, ``content_in_language``
+  (the ``{% content %}`` tag in ``site_tags``): the version in the page's language,
+  else the bokmål text, with a flag saying it fell back so the page can mark it
+  ``lang="nb"`` (WCAG 3.1.2, language of parts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils import translation
+
+SOURCE_LANGUAGE = "nb"
+
+
+def content_languages() -> tuple[str, ...]:
+    """The languages content is kept in, bokmål first."""
+    return tuple(settings.MODELTRANSLATION_LANGUAGES)
+
+
+@dataclass(frozen=True)
+class ContentText:
+    """A content text as a page shows it: ``text`` and the language it is in."""
+
+    text: str
+    language: str
+
+    def fell_back(self, page_language: str) -> bool:
+        """Whether the text is in another language than the page, so it needs its own ``lang``."""
+        return self.language != page_language
+
+
+def page_language() -> str:
+    """The active language reduced to one of the content languages (``nb`` when none is active)."""
+    language = (translation.get_language() or SOURCE_LANGUAGE).split("-")[0]
+    return language if language in content_languages() else SOURCE_LANGUAGE
+
+
+def content_in_language(obj: Any, field: str, language: str | None = None) -> ContentText:
+    """``obj``'s ``field`` in ``language`` (default: the page's), else in bokmål.
+
+    A translation counts when it holds more than white space. The bokmål text is
+    returned as it is stored (empty when the field is empty), with ``language`` ``nb``.
+    """
+    language = language or page_language()
+    if language != SOURCE_LANGUAGE:
+        translated = getattr(obj, f"{field}_{language}", None)
+        if translated and translated.strip():
+            return ContentText(translated, language)
+    return ContentText(getattr(obj, field) or "", SOURCE_LANGUAGE)
+
+
+def pin_orm_to_bokmal() -> None:
+    """Make modeltranslation's model layer use bokmål whatever language is active.
+
+    Out of the box, modeltranslation maps ``obj.title`` and ``filter(title=...)`` to
+    the column of the *active* language, so an import run from an English page would
+    write bokmål text into ``title_en`` and an export would carry English names under
+    the bokmål column. Veikart picks the reader's language only when a page shows a
+    text (``content_in_language``); everywhere else the plain field name is the bokmål
+    column. modeltranslation's descriptors, constructor and query rewriting all ask
+    one function, ``modeltranslation.utils.get_language``, imported into three
+    modules; this points those names at the default language.
+    """
+    from modeltranslation import fields, manager
+    from modeltranslation import translator as translator_module
+
+    def source_language() -> str:
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    for module in (fields, manager, translator_module):
+        module.get_language = source_language
+
+
+def fill_source_columns(app_label: str, fields_by_model: dict[str, tuple[str, ...]]):
+    """A migration operation that copies each field's existing text into its bokmål column.
+
+    For the migration that adds the translation columns: the text written so far is
+    bokmål, and after it ``title_nb`` must hold what ``title`` held. Going back needs
+    nothing, as the columns are dropped.
+    """
+    from django.db import migrations
+    from django.db.models import F
+
+    def fill(apps, schema_editor) -> None:
+        for model_name, fields in fields_by_model.items():
+            model = apps.get_model(app_label, model_name)
+            model.objects.update(**{f"{field}_{SOURCE_LANGUAGE}": F(field) for field in fields})
+
+    return migrations.RunPython(fill, migrations.RunPython.noop)
+
+
+def translation_columns(*fields: str) -> list[str]:
+    """The per-language columns modeltranslation adds for ``fields`` (``title_nb``, ``title_nn``, ...).
+
+    For ``HistoricalRecords(excluded_fields=...)``: the history models are built before
+    modeltranslation adds these columns, so they record the bokmål text (through the plain
+    field name) and not the translations.
+    """
+    return [f"{field}_{language}" for field in fields for language in content_languages()]
