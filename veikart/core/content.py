@@ -52,18 +52,24 @@ def page_language() -> str:
     return language if language in content_languages() else SOURCE_LANGUAGE
 
 
-def content_in_language(obj: Any, field: str, language: str | None = None) -> ContentText:
-    """``obj``'s ``field`` in ``language`` (default: the page's), else in bokmål.
+def content_in_language(obj: Any, *fields: str, language: str | None = None) -> ContentText:
+    """The first of ``obj``'s ``fields`` with text in ``language`` (default: the page's), else in bokmål.
 
-    A translation counts when it holds more than white space. The bokmål text is
-    returned as it is stored (empty when the field is empty), with ``language`` ``nb``.
+    With two fields (``"short_title", "title"``) a translated title beats a bokmål short
+    title, and the bokmål title stands in where there is no short title at all. A
+    translation counts when it holds more than white space. With nothing in any
+    language the text is empty, in bokmål.
     """
     language = language or page_language()
     if language != SOURCE_LANGUAGE:
-        translated = getattr(obj, f"{field}_{language}", None)
-        if translated and translated.strip():
-            return ContentText(translated, language)
-    return ContentText(getattr(obj, field) or "", SOURCE_LANGUAGE)
+        for field in fields:
+            translated = getattr(obj, f"{field}_{language}", None)
+            if translated and translated.strip():
+                return ContentText(translated, language)
+    for field in fields:
+        if text := getattr(obj, field):
+            return ContentText(text, SOURCE_LANGUAGE)
+    return ContentText("", SOURCE_LANGUAGE)
 
 
 def pin_orm_to_bokmal() -> None:

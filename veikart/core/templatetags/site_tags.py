@@ -23,7 +23,7 @@ def page_title(title: str, site_name: str) -> str:
 
 
 @register.simple_tag
-def content(obj: Any, field: str, *, lines: bool = False, plain: bool = False) -> str:
+def content(obj: Any, *fields: str, lines: bool = False, plain: bool = False, label: str = "") -> str:
     """``obj``'s ``field`` in the page's language, else in bokmål marked ``lang="nb"`` (WCAG 3.1.2).
 
     ``{% content goal "title" %}`` gives the escaped text; when the page is in nynorsk or
@@ -31,12 +31,15 @@ def content(obj: Any, field: str, *, lines: bool = False, plain: bool = False) -
     ``<span lang="nb">`` so that a screen reader pronounces it as Norwegian. ``lines=True``
     keeps the text's line breaks (as ``linebreaksbr``). ``plain=True`` gives the text alone,
     for places that cannot hold markup (``<title>``, attributes): the caller's autoescape
-    escapes it. Takes ``as name`` like every simple tag.
+    escapes it. ``{% content sub_goal "short_title" "title" %}`` takes the first field
+    with text (``content_in_language``). ``label`` follows in brackets, outside the marked
+    part (a strategy's version label: ``Nasjonal e-helsestrategi (0.9)``). Takes ``as name`` like every simple tag.
     """
-    shown = content_in_language(obj, field)
+    shown = content_in_language(obj, *fields)
+    after = f" ({label})" if label else ""
     if plain:
-        return shown.text
+        return shown.text + after
     text = linebreaksbr(shown.text, autoescape=True) if lines else conditional_escape(shown.text)
     if shown.text and shown.fell_back(page_language()):
-        return format_html('<span lang="{}">{}</span>', shown.language, text)
-    return text
+        text = format_html('<span lang="{}">{}</span>', shown.language, text)
+    return text + conditional_escape(after)

@@ -3,6 +3,7 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
+from veikart.core.templatetags.site_tags import content
 from veikart.roadmap.search import highlight as highlight_text
 from veikart.roadmap.search import snippet_source
 
@@ -45,5 +46,5 @@ def phase_tag(phase) -> str:
         '<span class="vk-phase" style="--vk-phase-colour: {}"><span class="ds-sr-only">{} </span>{}</span>',
         phase.colour,
         pgettext("label before a roadmap item's phase", "Phase:"),
-        phase.name,
+        content(phase, "name"),
     )
