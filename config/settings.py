@@ -34,14 +34,15 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Veikart's own apps first: where two apps translate the same string (django-filter's "Filter" is
 # a noun in Norwegian), the app listed first wins.
 INSTALLED_APPS = [
+    # Translated content columns (``title_nn``, ``title_en``). Before the admin, as its docs ask, and
+    # before our apps, whose ``ready()`` imports forms that name those columns. It has no catalogue.
+    "modeltranslation",
     "veikart.core",
     "veikart.accounts",
     "veikart.strategy",
     "veikart.roadmap",
     "veikart.indicators",
     "veikart.workspace",
-    # Translated content columns (``title_nn``, ``title_en``); its docs ask for it before the admin.
-    "modeltranslation",
     # Django's admin, with Veikart's site: it lets in by role (``veikart.accounts.admin_site``).
     "veikart.accounts.admin_config.VeikartAdminConfig",
     "django.contrib.auth",

@@ -120,3 +120,11 @@ def translation_columns(*fields: str) -> list[str]:
     field name) and not the translations.
     """
     return [f"{field}_{language}" for field in fields for language in content_languages()]
+
+
+def in_languages(*fields: str) -> list[str]:
+    """``fields`` each followed by its translations, for a form's ``Meta.fields``:
+    ``in_languages("title")`` is ``["title", "title_nn", "title_en"]`` (bokmål through the plain name)."""
+    return [
+        name for field in fields for name in (field, *(f"{field}_{language}" for language in content_languages()[1:]))
+    ]

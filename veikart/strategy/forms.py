@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from veikart.core.content import in_languages
 from veikart.strategy.models import Goal, OverarchingGoal, Scenario, Strategy, SubGoal, TargetGroup
 from veikart.workspace.forms import WorkspaceFormMixin
 
@@ -83,7 +84,7 @@ class StrategyForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Strategy
         fields = [
-            "title",
+            *in_languages("title"),
             "slug",
             "version_label",
             "status",
@@ -92,7 +93,7 @@ class StrategyForm(WorkspaceFormMixin, forms.ModelForm):
             "published_on",
             "previous_version",
             "summary",
-            "vision",
+            *in_languages("vision"),
         ]
         widgets = {
             "published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -121,7 +122,7 @@ class StrategyForm(WorkspaceFormMixin, forms.ModelForm):
 class OverarchingGoalForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = OverarchingGoal
-        fields = ["number", "title", "description"]
+        fields = ["number", *in_languages("title", "description")]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, strategy: Strategy, **kwargs) -> None:
@@ -143,9 +144,7 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
         model = Goal
         fields = [
             "number",
-            "title",
-            "short_title",
-            "description",
+            *in_languages("title", "short_title", "description"),
             "depends_on",
             "sustainable_development_goals",
             "continues",
@@ -211,7 +210,7 @@ def line_formset(data, *, prefix: str, legend: str, lines) -> BaseLineFormSet:
 class SubGoalForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = SubGoal
-        fields = ["goal", "code", "title", "short_title", "description"]
+        fields = ["goal", "code", *in_languages("title", "short_title", "description")]
         widgets = {"title": forms.TextInput, "description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"code": _("Unique within the version, such as 1A.")}
 
