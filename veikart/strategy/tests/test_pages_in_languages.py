@@ -30,9 +30,9 @@ def test_the_nynorsk_goal_page_shows_the_goal_and_its_sub_goals_in_nynorsk(demo)
 
 def test_untranslated_outcomes_are_shown_in_bokmal_marked_lang_nb(demo):
     html = page("/en" + GOAL_1)
-    assert (
-        '<li><span lang="nb">Bedre løsninger for å gi samtykke og fullmakt</span></li>' in html
-    ), "an outcome without an English version is marked as bokmål"
+    assert '<li><span lang="nb">Bedre løsninger for å gi samtykke og fullmakt</span></li>' in html, (
+        "an outcome without an English version is marked as bokmål"
+    )
 
 
 def test_the_bokmal_page_keeps_the_bokmal_text_and_marks_nothing(demo):
