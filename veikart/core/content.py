@@ -72,6 +72,22 @@ def content_in_language(obj: Any, *fields: str, language: str | None = None) -> 
     return ContentText("", SOURCE_LANGUAGE)
 
 
+class LanguageLabel(str):
+    """A plain-text label (a select's option) that knows its ``lang`` when it is not the page's."""
+
+    lang: str | None = None
+
+
+def content_label(obj: Any, *fields: str, prefix: str = "", suffix: str = "") -> LanguageLabel:
+    """``obj``'s text as ``content_in_language`` picks it, between ``prefix`` and ``suffix``, as a
+    label for an option; ``lang`` is set when the text fell back to bokmål, so the widget marks it."""
+    shown = content_in_language(obj, *fields)
+    label = LanguageLabel(prefix + shown.text + suffix)
+    if shown.fell_back(page_language()):
+        label.lang = shown.language
+    return label
+
+
 def pin_orm_to_bokmal() -> None:
     """Make modeltranslation's model layer use bokmål whatever language is active.
 

@@ -26,7 +26,7 @@ from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
-from veikart.core.content import translation_columns
+from veikart.core.content import LanguageLabel, content_label, translation_columns
 from veikart.indicators.periods import PeriodError, parse_period
 from veikart.strategy.models import Goal, SubGoal
 
@@ -302,6 +302,10 @@ class Indicator(models.Model):
                 "high": _plain(high),
             }
         return None
+
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "name", prefix=f"{self.code} ")
 
 
 def _plain(value: Decimal | None) -> str:

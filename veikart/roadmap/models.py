@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
-from veikart.core.content import translation_columns
+from veikart.core.content import LanguageLabel, content_label, translation_columns
 from veikart.strategy.models import Strategy, SubGoal
 
 _MARKDOWN_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote", "h3", "h4"}
@@ -63,6 +63,10 @@ class Phase(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "name")
 
 
 class Grouping(models.Model):
@@ -105,6 +109,10 @@ class UserGroup(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("roadmap:user-group-coming", kwargs={"slug": self.slug})
+
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "name")
 
 
 # Lists show items by sub-goal, then grouping, in the order these were registered

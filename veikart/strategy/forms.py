@@ -3,7 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
-from veikart.core.content import in_languages
+from veikart.core.content import LanguageLabel, in_languages
+from veikart.core.widgets import FastSelect
 from veikart.strategy.models import Goal, OverarchingGoal, Scenario, Strategy, SubGoal, TargetGroup
 from veikart.workspace.forms import WorkspaceFormMixin
 
@@ -17,10 +18,10 @@ class CompareForm(forms.Form):
     def __init__(self, *args, strategies: list[Strategy], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._by_slug = {strategy.slug: strategy for strategy in strategies}
-        choices = [(strategy.slug, str(strategy)) for strategy in strategies]
+        choices = [(strategy.slug, strategy.content_label()) for strategy in strategies]
         for name in ("older", "newer"):
             self.fields[name].choices = choices
-            self.fields[name].widget.attrs["class"] = "ds-input"
+            self.fields[name].widget = FastSelect(attrs={"class": "ds-input"}, choices=choices)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -168,7 +169,8 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
             .select_related("strategy")
             .order_by("-strategy__period_start", "strategy__pk", "number")
         )
-        continues.label_from_instance = lambda goal: f"{goal.strategy}: {goal}"
+        continues.label_from_instance = _goal_of_version_label
+        continues.widget.choices = continues.choices
 
     def clean_number(self) -> int:
         number = self.cleaned_data["number"]
@@ -178,6 +180,14 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
                 _("Goal number %(number)s is already in use in this version."), params={"number": number}
             )
         return number
+
+
+def _goal_of_version_label(goal: Goal) -> LanguageLabel:
+    """``Version: 3. Goal title``, in the page's language; marked bokmål if either part fell back."""
+    version, title = goal.strategy.content_label(), goal.content_label()
+    label = LanguageLabel(f"{version}: {title}")
+    label.lang = version.lang or title.lang
+    return label
 
 
 class LineForm(WorkspaceFormMixin, forms.Form):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
-from veikart.core.content import translation_columns
+from veikart.core.content import LanguageLabel, content_label, translation_columns
 from veikart.core.diffs import Names
 
 
@@ -107,6 +107,10 @@ class Strategy(models.Model):
     def period(self) -> str:
         return f"{self.period_start}–{self.period_end}"
 
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "title", suffix=f" ({self.version_label})" if self.version_label else "")
+
 
 class OverarchingGoal(models.Model):
     """An overall effect the strategy aims for (e.g. "Bærekraftig helse- og omsorgssektor")."""
@@ -196,6 +200,10 @@ class Goal(models.Model):
         if self.continues_id and self.continues.strategy_id == self.strategy_id:
             raise ValidationError({"continues": _("A goal can only continue a goal of another version.")})
 
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "title", prefix=f"{self.number}. ")
+
 
 class OrderedText(models.Model):
     """A line of text at a position in a list that belongs to one parent."""
@@ -267,6 +275,10 @@ class SubGoal(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:sub-goal-detail", kwargs={"slug": self.goal.strategy.slug, "code": self.code})
+
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "short_title", "title", prefix=f"{self.code} ")
 
 
 class BenefitObjective(OrderedText):

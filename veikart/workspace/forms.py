@@ -30,6 +30,12 @@ class WorkspaceFormMixin:
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField | forms.ModelMultipleChoiceField) and hasattr(
+                field.queryset.model, "content_label"
+            ):
+                # Translated content (a goal, a phase) is offered in the page's language, marked where bokmål.
+                field.label_from_instance = field.queryset.model.content_label
+                field.widget.choices = field.choices
             if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
                 field.empty_label = "–"  # as every other select of the workspace says "none chosen"
             if type(field.widget) is forms.Select:
