@@ -25,6 +25,8 @@ from typing import Any
 
 from django.conf import settings
 from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
 
 SOURCE_LANGUAGE = "nb"
 
@@ -144,3 +146,10 @@ def in_languages(*fields: str) -> list[str]:
     return [
         name for field in fields for name in (field, *(f"{field}_{language}" for language in content_languages()[1:]))
     ]
+
+
+def sentence(template: str, **parts: str) -> SafeString:
+    """A translated sentence (``"Edit %(strategy)s"``) around content already rendered by the
+    ``content`` tag, which may mark a bokmål part: the sentence is escaped, the parts kept as they are.
+    A page's ``<title>`` takes it through ``striptags``."""
+    return mark_safe(conditional_escape(template) % {name: conditional_escape(part) for name, part in parts.items()})

@@ -4,6 +4,8 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
+from veikart.core.content import sentence
+from veikart.core.templatetags.site_tags import content
 from veikart.strategy.models import Goal, Strategy
 
 
@@ -97,3 +99,10 @@ def test_as_gives_the_marked_text_to_blocktranslate_unescaped_once(goal):
         "{% blocktranslate with number=goal.number title=title %}Goal {{ number }}: {{ title }}{% endblocktranslate %}"
     )
     assert render(source, "nn", goal=goal) == 'Mål 1: <span lang="nb">Enklere arbeidshverdag</span>'
+
+
+def test_a_sentence_escapes_its_text_and_keeps_the_marked_part(goal):
+    with translation.override("en"):
+        marked = content(goal, "title")
+        assert sentence("Edit <%(goal)s>", goal=marked) == 'Edit &lt;<span lang="nb">Enklere arbeidshverdag</span>&gt;'
+        assert sentence("Edit %(goal)s", goal="<b>") == "Edit &lt;b&gt;"
