@@ -102,7 +102,7 @@ def test_as_gives_the_marked_text_to_blocktranslate_unescaped_once(goal):
 
 
 def test_a_sentence_escapes_its_text_and_keeps_the_marked_part(goal):
-    with translation.override("en"):
+    with translation.override("nn"):
         marked = content(goal, "title")
         assert sentence("Edit <%(goal)s>", goal=marked) == 'Edit &lt;<span lang="nb">Enklere arbeidshverdag</span>&gt;'
         assert sentence("Edit %(goal)s", goal="<b>") == "Edit &lt;b&gt;"
