@@ -44,7 +44,7 @@ class Chart:
 
 
 def _lang(language: str) -> str:
-    return f' lang="{escape(language)}"' if language else ""
+    return format_html(' lang="{}"', language) if language else ""
 
 
 def _ticks(low: float, high: float, count: int = 5) -> list[float]:
