@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -68,7 +69,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     baseline = getattr(indicator, "baseline", None) if indicator.has_baseline else None
     context = {
         "indicator": indicator,
-        "title": f"{indicator.code} {indicator.name}",
+        "title": format_html("{} {}", indicator.code, content(indicator, "name")),
         "breadcrumbs": indicator_crumbs(indicator, editor=editor)[:1],
         "editor": editor,
         "can_upload": can_upload,
