@@ -34,6 +34,9 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 # Veikart's own apps first: where two apps translate the same string (django-filter's "Filter" is
 # a noun in Norwegian), the app listed first wins.
 INSTALLED_APPS = [
+    # Translated content columns (``title_nn``, ``title_en``). Before the admin, as its docs ask, and
+    # before our apps, whose ``ready()`` imports forms that name those columns. It has no catalogue.
+    "modeltranslation",
     "veikart.core",
     "veikart.accounts",
     "veikart.strategy",
@@ -174,6 +177,13 @@ LANGUAGES = [
 ]
 LOCALE_PATHS = [BASE_DIR / "veikart" / "locale"]
 USE_I18N = True
+# Content in nynorsk and English beside the bokmål text (``veikart/*/translation.py``); the ORM
+# reads and writes the bokmål column in every language (``veikart.core.content``).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "nb"
+MODELTRANSLATION_LANGUAGES = ("nb", "nn", "en")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("nb",)
+# The admin fills slugs from the bokmål title.
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "nb"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Oslo")
 USE_TZ = True
 

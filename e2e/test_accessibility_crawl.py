@@ -15,7 +15,7 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 
 from e2e.conftest import axe_violations, describe_violations
-from e2e.page_checks import page_findings
+from e2e.page_checks import content_language_problems, page_findings, untranslated_texts
 
 pytestmark = pytest.mark.e2e
 
@@ -53,7 +53,8 @@ def crawl(page, start: str, within: str = "/", per_shape: int | None = None) -> 
     """Visit every same-site page in the start page's language reachable from ``start`` whose path
     starts with ``within`` (the workspace crawl stays in the workspace), at 320 CSS px, and check
     each once: axe, then ``page_findings`` (no sideways scroll, nothing lost with the text-spacing
-    override, one ``h1``, SVG text of 12 px or more, targets of 24 px).
+    override, one ``h1``, SVG text of 12 px or more, targets of 24 px) and the language checks
+    (``<html lang>`` is the URL's; content without a version in it is marked ``lang="nb"``).
 
     Across the crawl, no two pages share a ``<title>``, and a page two levels down or deeper has a
     breadcrumb trail or its section's own navigation (the roadmap's ways in, the workspace menu).
@@ -64,6 +65,7 @@ def crawl(page, start: str, within: str = "/", per_shape: int | None = None) -> 
     page.set_viewport_size(NARROW)
     base = page.base_url
     language = _language_of(start)
+    untranslated = untranslated_texts(language)
     queue, seen, visited = [start], {start}, []
     query_variants: dict[str, int] = {}
     shapes: dict[str, int] = {}
@@ -79,6 +81,7 @@ def crawl(page, start: str, within: str = "/", per_shape: int | None = None) -> 
             failures.append(f"{path}:\n{describe_violations(violations)}")
         findings = page_findings(page)
         failures.extend(f"{path}: {problem}" for problem in findings["problems"])
+        failures.extend(f"{path}: {problem}" for problem in content_language_problems(page, language, untranslated))
         if not urlparse(path).query:
             title = findings["title"]
             if title in titles:
@@ -121,3 +124,14 @@ def test_every_public_page_has_no_wcag_violations(page, start):
     visited = crawl(page, start)
     # The home page, the strategy pages, five goals and their sub-goals at the least.
     assert len(visited) >= 30, visited
+
+
+def test_the_language_check_finds_unmarked_bokmal_and_a_wrong_html_lang(page):
+    untranslated = ["Bedre løsninger for å gi samtykke og fullmakt"]
+    page.set_content(
+        '<html lang="en"><body><ul><li>Bedre løsninger for å gi samtykke og fullmakt</li>'
+        '<li><span lang="nb">Bedre løsninger for å gi samtykke og fullmakt</span></li></ul></body></html>'
+    )
+    problems = content_language_problems(page, "en", untranslated)
+    assert len(problems) == 1 and 'not inside [lang="nb"]' in problems[0] and "<li>" in problems[0]
+    assert content_language_problems(page, "nn", []) == ['<html lang="en"> on a page in nn']

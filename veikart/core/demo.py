@@ -50,3 +50,17 @@ def sync_m2m(manager: Any, objects: list[models.Model]) -> None:
     """Set a many-to-many relation only when it differs (so no history is written for no change)."""
     if {obj.pk for obj in manager.all()} != {obj.pk for obj in objects}:
         manager.set(objects)
+
+
+def with_translations(values: dict[str, Any], translations: dict[str, tuple[str, str]]) -> dict[str, Any]:
+    """``values`` plus ``<field>_nn`` and ``<field>_en`` for every text that ``translations`` holds.
+
+    ``translations`` maps a bokmål text to its nynorsk and English versions, so one entry
+    serves every strategy version that shares the text. A text it does not hold gets no
+    translation keys, so the loader leaves those columns as they are.
+    """
+    extended = dict(values)
+    for field, value in values.items():
+        if isinstance(value, str) and value in translations:
+            extended[f"{field}_nn"], extended[f"{field}_en"] = translations[value]
+    return extended

@@ -24,8 +24,12 @@ class FastSelect(forms.Select):
     @choices.setter
     def choices(self, value) -> None:
         # Flat pairs as given, as strings: no normalisation, nothing lazy left to resolve per render.
+        # A label that is already a string keeps its class (``core.content.LanguageLabel``'s ``lang``).
         self._pairs = [
-            ("" if option_value is None else str(getattr(option_value, "value", option_value)), str(label))
+            (
+                "" if option_value is None else str(getattr(option_value, "value", option_value)),
+                label if isinstance(label, str) else str(label),
+            )
             for option_value, label in value
             if not isinstance(label, list | tuple)
         ]
@@ -34,17 +38,20 @@ class FastSelect(forms.Select):
         final_attrs = self.build_attrs(self.attrs, attrs)
         final_attrs["name"] = name
         selected = {str(v) for v in self.format_value(value)}
-        options = "".join(
-            f'<option value="{escape(option_value)}"{" selected" if option_value in selected else ""}>'
-            f"{escape(label, quote=False)}</option>"
-            for option_value, label in self._pairs
-        )
+        options = "".join(_option(option_value, label, option_value in selected) for option_value, label in self._pairs)
         attributes = "".join(
             f" {key}" if val is True else f' {key}="{conditional_escape(val)}"'
             for key, val in final_attrs.items()
             if val not in (None, False)
         )
         return SafeString(f"<select{attributes}>{options}</select>")
+
+
+def _option(value: str, label: str, selected: bool) -> str:
+    # A label in another language than the page's (``core.content.LanguageLabel``) says so.
+    lang = getattr(label, "lang", None)
+    attributes = (" selected" if selected else "") + (f' lang="{escape(lang)}"' if lang else "")
+    return f'<option value="{escape(value)}"{attributes}>{escape(label, quote=False)}</option>'
 
 
 class FastSelectMultiple(FastSelect):

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from veikart.core.admin import HistoryAdmin
 from veikart.core.forms import ASSUME_HTTPS, formfield_assuming_https
@@ -46,7 +47,7 @@ class IndicatorAdminForm(forms.ModelForm):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(HistoryAdmin):
+class IndicatorAdmin(TranslationAdmin, HistoryAdmin):
     form = IndicatorAdminForm
     list_display = ["code", "name", "goal", "measure_type", "direction", "status", "is_published"]
     list_filter = ["status", "is_published", "measure_type", "goal"]

@@ -34,10 +34,17 @@ class Line:
 class Chart:
     title: str
     description: str
+    # The language of the title when it is not the page's: an indicator name with no version in the
+    # page's language makes the title bokmål (an SVG <title> holds text only, so it is marked whole).
+    title_lang: str = ""
     lines: list[Line] = field(default_factory=list)
     targets: list[Point] = field(default_factory=list)
     low: float | None = None
     high: float | None = None
+
+
+def _lang(language: str) -> str:
+    return format_html(' lang="{}"', language) if language else ""
 
 
 def _ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -106,11 +113,12 @@ def render_chart(
     if not points:
         return format_html(
             '<svg role="img" aria-labelledby="{0}-title" viewBox="0 0 {1} 40" class="{3}">'
-            '<title id="{0}-title">{2}</title></svg>',
+            '<title id="{0}-title"{4}>{2}</title></svg>',
             chart_id,
             width,
             chart.title,
             css_class,
+            _lang(chart.title_lang),
         )
     times = [p.time for p in points]
     values = [p.value for p in points]
@@ -136,7 +144,7 @@ def render_chart(
     parts = [
         f'<svg role="img" aria-labelledby="{escape(chart_id)}-title {escape(chart_id)}-desc" '
         f'viewBox="0 0 {width} {height}" class="{escape(css_class)}" xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{escape(chart_id)}-title">{escape(chart.title)}</title>',
+        f'<title id="{escape(chart_id)}-title"{_lang(chart.title_lang)}>{escape(chart.title)}</title>',
         f'<desc id="{escape(chart_id)}-desc">{escape(chart.description)}</desc>',
         f'<g aria-hidden="true" font-size="{font_size}" fill="#262626">',
     ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from veikart.core.content import content_languages
 from veikart.core.exchange.downloads import CsvDialect, csv_chunks, dialect_for, json_bytes
 from veikart.core.exchange.downloads import xlsx_bytes as workbook_bytes
 from veikart.indicators.importers.base import ATTRIBUTES
@@ -131,6 +132,10 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
             status[str(index)] = "p"
         for name, text in (obs_attributes or {}).items():
             attributes.setdefault(name, {})[str(index)] = text
+    # JSON-stat has one label; the nynorsk and English names travel beside it (only those there are).
+    label_translations = {
+        language: text for language in content_languages()[1:] if (text := getattr(indicator, f"name_{language}"))
+    }
     dataset = {
         "version": "2.0",
         "class": "dataset",
@@ -153,7 +158,7 @@ def jsonstat_dataset(indicator: Indicator) -> dict:
             },
         },
         "value": dict(sorted(values.items(), key=lambda item: int(item[0]))),
-        "extension": {"indicator": indicator.code, "unit": indicator.unit},
+        "extension": {"indicator": indicator.code, "unit": indicator.unit, "label_translations": label_translations},
     }
     if attributes:
         dataset["extension"]["attributes"] = {

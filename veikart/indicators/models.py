@@ -26,6 +26,7 @@ from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.content import LanguageLabel, content_label, translation_columns
 from veikart.indicators.periods import PeriodError, parse_period
 from veikart.strategy.models import Goal, SubGoal
 
@@ -212,7 +213,10 @@ class Indicator(models.Model):
     # Raised by every write that can change the computed progress (observations, targets, baseline,
     # the indicator itself): the key under which that progress is cached (``pages.indicator_overview``).
     data_revision = models.PositiveBigIntegerField(default=0, editable=False)
-    history = HistoricalRecords(m2m_fields=[sub_goals], excluded_fields=["data_revision"])
+    history = HistoricalRecords(
+        m2m_fields=[sub_goals],
+        excluded_fields=["data_revision", *translation_columns("name", "definition")],
+    )
 
     objects = IndicatorQuerySet.as_manager()
 
@@ -298,6 +302,10 @@ class Indicator(models.Model):
                 "high": _plain(high),
             }
         return None
+
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "name", prefix=f"{self.code} ")
 
 
 def _plain(value: Decimal | None) -> str:

@@ -17,6 +17,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from veikart.core.content import content_in_language, page_language
 from veikart.indicators.charts import PALETTE, Chart, Line, render_responsive_chart, render_sparkline
 from veikart.indicators.models import Dimension, DimensionValue, Indicator, Observation, Target
 from veikart.indicators.periods import parse_period
@@ -85,7 +86,7 @@ def _overview_of(indicators: list[Indicator]) -> dict[int, tuple[Progress, str]]
     for indicator in indicators:
         own_periods, own_values = periods[indicator.pk], values[indicator.pk]
         progress = indicator_progress(indicator, periods=own_periods, values=own_values)
-        label = _("Trend of %(name)s") % {"name": indicator.name}
+        label = _("Trend of %(name)s") % {"name": content_in_language(indicator, "name").text}
         times = [parse_period(period).time for period in own_periods]
         overview[indicator.pk] = (progress, render_sparkline(list(zip(times, own_values, strict=True)), label=label))
     return overview
@@ -217,8 +218,10 @@ def _chart(indicator: Indicator, progress: Progress, series: list[Series]) -> Ch
             )
         )
     targets = [Point(t.period, t.time, t.value) for t in progress.targets]
+    name = content_in_language(indicator, "name")
     return Chart(
-        title=_("%(name)s: values and targets") % {"name": indicator.name},
+        title=_("%(name)s: values and targets") % {"name": name.text},
+        title_lang=name.language if name.fell_back(page_language()) else "",
         description=_describe(indicator, progress),
         lines=lines,
         targets=targets,

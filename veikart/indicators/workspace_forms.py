@@ -12,6 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
+from veikart.core.content import in_languages
 from veikart.indicators.models import Baseline, Dimension, DimensionValue, Indicator, Target
 from veikart.strategy.models import Goal, SubGoal
 from veikart.workspace.forms import WorkspaceFormMixin
@@ -47,10 +48,10 @@ class IndicatorForm(WorkspaceFormMixin, forms.ModelForm):
         model = Indicator
         fields = [
             "code",
-            "name",
+            *in_languages("name"),
             "goal",
             "sub_goals",
-            "definition",
+            *in_languages("definition"),
             "rationale",
             "measure_type",
             "scale_min",

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from veikart.core.admin import HistoryAdmin
 from veikart.core.forms import ASSUME_HTTPS, with_unix_newlines
@@ -16,13 +17,13 @@ from veikart.roadmap.views_edit import changed_meanwhile
 
 
 @admin.register(Phase)
-class PhaseAdmin(HistoryAdmin):
+class PhaseAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "order", "colour", "is_rollout"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(UserGroup)
-class UserGroupAdmin(HistoryAdmin):
+class UserGroupAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "order"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 
 from veikart.accounts.models import Organisation
-from veikart.core.demo import sync_m2m, upsert
+from veikart.core.demo import sync_m2m, upsert, with_translations
 from veikart.roadmap import demo_content as content
 from veikart.roadmap.models import Grouping, Link, Milestone, Phase, RoadmapItem, UserGroup
 from veikart.strategy.models import Strategy
@@ -35,13 +35,18 @@ def load(*, demo_passwords: bool = False) -> None:
         return
     groups = {}
     for order, (slug, name, description) in enumerate(content.USER_GROUPS, start=1):
-        groups[slug], _ = upsert(UserGroup, {"slug": slug}, {"name": name, "order": order, "description": description})
+        groups[slug], _ = upsert(
+            UserGroup,
+            {"slug": slug},
+            with_translations({"name": name, "order": order, "description": description}, content.TRANSLATIONS),
+        )
     phases = {}
     for number, name in content.PHASES.items():
         slug, colour, is_rollout = content.PHASE_DEFAULTS[number]
         phases[number], _ = Phase.objects.get_or_create(
             name=name, defaults={"slug": slug, "order": number, "colour": colour, "is_rollout": is_rollout}
         )
+        upsert(Phase, {"pk": phases[number].pk}, with_translations({"name": name}, content.TRANSLATIONS))
     organisations = {org.short_name: org for org in Organisation.objects.all()}
     sub_goals = {sub_goal.code: sub_goal for sub_goal in strategy.sub_goals.all()}
     items = {}

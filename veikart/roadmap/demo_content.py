@@ -801,3 +801,27 @@ DEPENDENCIES = [
     ("Offentlig KI-tjeneste for målrettede helseråd", "Veileder for kvalitetssikring av KI"),
     ("E-resept på tvers av landegrenser", "Norsk tilpasning til Det europeiske helsedataområdet"),
 ]
+
+# Nynorsk and English names of the phases and user groups, keyed by the bokmål name.
+TRANSLATIONS = {
+    "Utvikling og begrenset utprøving": ("Utvikling og avgrensa utprøving", "Development and limited trial"),
+    "Utvikling - tilpasning - innføring": (
+        "Utvikling - tilpassing - innføring",
+        "Development - adaptation - introduction",
+    ),
+    "Tilpasning - innføring": ("Tilpassing - innføring", "Adaptation - introduction"),
+    "Innføring": ("Innføring", "Introduction"),
+    "I bruk": ("I bruk", "In use"),
+    "Innbyggere": ("Innbyggjarar", "Citizens"),
+    "Pårørende": ("Pårørande", "Family and carers"),
+    "Fastleger": ("Fastlegar", "GPs"),
+    "Kommuner": ("Kommunar", "Municipalities"),
+    "Hjemmetjenester og sykehjem": ("Heimetenester og sjukeheimar", "Home care and nursing homes"),
+    "Sykehus": ("Sjukehus", "Hospitals"),
+    "Apotek": ("Apotek", "Pharmacies"),
+    "Akuttmedisinsk kjede": ("Akuttmedisinsk kjede", "Emergency medical chain"),
+    "Forskere": ("Forskarar", "Researchers"),
+    "Barn og unge": ("Barn og unge", "Children and young people"),
+    "Gravide": ("Gravide", "Pregnant women"),
+    "Myndigheter": ("Styresmakter", "Authorities"),
+}

@@ -23,7 +23,17 @@ from veikart.core.exchange.downloads import csv_chunks, dialect_for, json_bytes,
 from veikart.roadmap.importers import OFFICIAL_COLUMNS
 from veikart.roadmap.models import RoadmapItem
 
-EXTRA_COLUMNS = ["Eiere", "Brukergrupper", "Status", "Adresse"]
+EXTRA_COLUMNS = [
+    "Eiere",
+    "Brukergrupper",
+    "Status",
+    "Adresse",
+    # The phase and user-group names in nynorsk and English; the bokmål name where there is none.
+    "Fase (nynorsk)",
+    "Fase (engelsk)",
+    "Brukergrupper (nynorsk)",
+    "Brukergrupper (engelsk)",
+]
 _CHUNK = 2000
 
 
@@ -37,6 +47,8 @@ _FIELDS = (
     "sub_goal__code",
     "grouping__name",
     "phase__name",
+    "phase__name_nn",
+    "phase__name_en",
     "start_date",
     "end_date",
     "delivery_id",
@@ -50,7 +62,8 @@ _FIELDS = (
 def _records(queryset: QuerySet[RoadmapItem], *, relations: bool) -> Iterator[dict[str, Any]]:
     """Plain dicts of the items, in chunks (no model instances: an export of 20,000 rows stays fast).
 
-    With ``relations``, each record also has ``owners`` and ``user_groups`` (lists of names).
+    With ``relations``, each record also has ``owners`` and ``user_groups`` (lists of names) and
+    ``user_groups_nn`` and ``user_groups_en`` (their translations, ``None`` where there is none).
     """
     rows = queryset.values_list(*_FIELDS).iterator(chunk_size=_CHUNK)
     while True:
@@ -66,16 +79,19 @@ def _records(queryset: QuerySet[RoadmapItem], *, relations: bool) -> Iterator[di
                 .values_list("roadmapitem_id", "organisation__name")
             ):
                 owners[item_id].append(name)
-            groups: dict[int, list[str]] = defaultdict(list)
-            for item_id, name in (
+            groups: dict[int, list[tuple[str, str | None, str | None]]] = defaultdict(list)
+            for item_id, *names in (
                 RoadmapItem.user_groups.through.objects.filter(roadmapitem_id__in=ids)
                 .order_by("usergroup__order", "usergroup__name")
-                .values_list("roadmapitem_id", "usergroup__name")
+                .values_list("roadmapitem_id", "usergroup__name", "usergroup__name_nn", "usergroup__name_en")
             ):
-                groups[item_id].append(name)
+                groups[item_id].append(tuple(names))
             for record in chunk:
                 record["owners"] = owners.get(record["pk"], [])
-                record["user_groups"] = groups.get(record["pk"], [])
+                names = groups.get(record["pk"], [])
+                record["user_groups"] = [name for name, _nn, _en in names]
+                record["user_groups_nn"] = [nn for _name, nn, _en in names]
+                record["user_groups_en"] = [en for _name, _nn, en in names]
         yield from chunk
 
 
@@ -119,6 +135,14 @@ def _rows(
                     ", ".join(record["user_groups"]),
                     statuses.get(record["status"], record["status"]),
                     url.format(record["pk"]),
+                    record["phase__name_nn"] or record["phase__name"] or "",
+                    record["phase__name_en"] or record["phase__name"] or "",
+                    ", ".join(
+                        nn or name for name, nn in zip(record["user_groups"], record["user_groups_nn"], strict=True)
+                    ),
+                    ", ".join(
+                        en or name for name, en in zip(record["user_groups"], record["user_groups_en"], strict=True)
+                    ),
                 ]
             yield row
 
@@ -161,11 +185,15 @@ def export_json(queryset: QuerySet[RoadmapItem], *, base_url: str = "") -> bytes
             "sub_goal": record["sub_goal__code"],
             "grouping": record["grouping__name"],
             "phase": record["phase__name"],
+            "phase_nn": record["phase__name_nn"],
+            "phase_en": record["phase__name_en"],
             "start_date": record["start_date"].isoformat() if record["start_date"] else None,
             "end_date": record["end_date"].isoformat() if record["end_date"] else None,
             "status": record["status"],
             "owners": record["owners"],
             "user_groups": record["user_groups"],
+            "user_groups_nn": record["user_groups_nn"],
+            "user_groups_en": record["user_groups_en"],
             "updated_at": record["updated_at"].isoformat(),
         }
         for record in _records(queryset, relations=True)

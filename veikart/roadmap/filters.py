@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
+from veikart.core.content import LanguageLabel, content_label
 from veikart.core.widgets import FastSelect
 from veikart.roadmap.models import Phase, RoadmapItem, UserGroup
 from veikart.strategy.models import Strategy, SubGoal
@@ -53,18 +54,17 @@ class RoadmapItemFilter(django_filters.FilterSet):
         self._goals: dict[str, list[int]] = {}
         goal_labels: dict[str, str] = {}
         sub_goal_labels: list[tuple[str, str]] = []
-        rows = (
-            SubGoal.objects.filter(strategy=strategy)
-            .order_by("goal__number", "code")
-            .values_list("pk", "code", "short_title", "title", "goal__number", "goal__short_title", "goal__title")
-        )
-        for pk, code, short_title, title, number, goal_short_title, goal_title in rows:
-            self._sub_goals[code] = pk
-            self._goals.setdefault(str(number), []).append(pk)
-            goal_labels[str(number)] = f"{number}. {goal_short_title or goal_title}"
-            sub_goal_labels.append((code, f"{code} {short_title or title}"[:90]))
+        # Labels in the page's language (``content_label``), a bokmål one marked with its ``lang``.
+        for sub_goal in (
+            SubGoal.objects.filter(strategy=strategy).select_related("goal").order_by("goal__number", "code")
+        ):
+            number = str(sub_goal.goal.number)
+            self._sub_goals[sub_goal.code] = sub_goal.pk
+            self._goals.setdefault(number, []).append(sub_goal.pk)
+            goal_labels[number] = content_label(sub_goal.goal, "short_title", "title", prefix=f"{number}. ")
+            sub_goal_labels.append((sub_goal.code, _shortened(sub_goal.content_label(), 90)))
         sub_goal_labels.sort()
-        self._phases = {slug: (pk, name) for pk, slug, name in Phase.objects.values_list("pk", "slug", "name")}
+        self._phases = {phase.slug: (phase.pk, phase.content_label()) for phase in Phase.objects.all()}
         # Only organisations that own an item of the list (what the viewer may see of this strategy).
         # Per organisation, its rows of the owners table (index led by the organisation) are read
         # until one names a visible item, looked up by id: a few index probes each. Both databases
@@ -76,7 +76,7 @@ class RoadmapItemFilter(django_filters.FilterSet):
         )
         owners = Organisation.objects.filter(Exists(owned_visible)).order_by("name")
         self._owners = {slug: (pk, name) for pk, slug, name in owners.values_list("pk", "slug", "name")}
-        self._user_groups = {slug: (pk, name) for pk, slug, name in UserGroup.objects.values_list("pk", "slug", "name")}
+        self._user_groups = {group.slug: (group.pk, group.content_label()) for group in UserGroup.objects.all()}
         years = range(strategy.period_start, strategy.period_end + 1) if strategy else []
         choices = {
             "goal": list(goal_labels.items()),
@@ -116,3 +116,10 @@ class RoadmapItemFilter(django_filters.FilterSet):
         through = RoadmapItem.user_groups.through
         for_group = through.objects.filter(usergroup_id=self._user_groups[value][0])
         return queryset.filter(pk__in=for_group.values("roadmapitem_id"))
+
+
+def _shortened(label: LanguageLabel, length: int) -> LanguageLabel:
+    """``label`` cut to ``length`` characters, keeping its ``lang``."""
+    shortened = LanguageLabel(label[:length])
+    shortened.lang = label.lang
+    return shortened

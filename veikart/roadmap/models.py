@@ -23,6 +23,7 @@ from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.content import LanguageLabel, content_label, translation_columns
 from veikart.strategy.models import Strategy, SubGoal
 
 _MARKDOWN_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote", "h3", "h4"}
@@ -53,7 +54,7 @@ class Phase(models.Model):
         default=False,
         help_text=_("Items in this phase are being introduced or are in use (shown on the “what is coming” pages)."),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("name"))
 
     class Meta:
         ordering = ["order", "name"]
@@ -62,6 +63,10 @@ class Phase(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "name")
 
 
 class Grouping(models.Model):
@@ -92,7 +97,7 @@ class UserGroup(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("name"))
 
     class Meta:
         ordering = ["order", "name"]
@@ -104,6 +109,10 @@ class UserGroup(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("roadmap:user-group-coming", kwargs={"slug": self.slug})
+
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "name")
 
 
 # Lists show items by sub-goal, then grouping, in the order these were registered

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from veikart.core.content import in_languages
 from veikart.core.text import norwegian_slugify
 from veikart.roadmap.models import Grouping, Phase, UserGroup
 from veikart.strategy.models import SubGoal
@@ -33,7 +34,7 @@ class _SlugFromName:
 class PhaseForm(WorkspaceFormMixin, _SlugFromName, forms.ModelForm):
     class Meta:
         model = Phase
-        fields = ["name", "slug", "order", "colour", "description", "is_rollout"]
+        fields = [*in_languages("name"), "slug", "order", "colour", "description", "is_rollout"]
         widgets = {"colour": forms.TextInput(attrs={"placeholder": "#1e5aa0", "spellcheck": "false"})}
 
     def clean_colour(self) -> str:
@@ -43,7 +44,7 @@ class PhaseForm(WorkspaceFormMixin, _SlugFromName, forms.ModelForm):
 class UserGroupForm(WorkspaceFormMixin, _SlugFromName, forms.ModelForm):
     class Meta:
         model = UserGroup
-        fields = ["name", "slug", "order", "description"]
+        fields = [*in_languages("name"), "slug", "order", "description"]
 
 
 class SubGoalChoiceField(forms.ModelChoiceField):

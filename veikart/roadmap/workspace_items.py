@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from veikart.accounts import permissions
+from veikart.core.templatetags.site_tags import content
 from veikart.roadmap.authoring import (
     BULK_LIMIT,
     BulkAction,
@@ -194,7 +195,7 @@ def _rows(items) -> list[ItemRow]:
                 delivery_id=item.delivery_id,
                 url=pattern.format(item.pk),
                 sub_goal=item.sub_goal.code,
-                phase=item.phase.name if item.phase else "–",
+                phase=content(item.phase, "name") if item.phase else "–",
                 owners=", ".join(owner.display_name for owner in item.owners.all()) or "–",
                 state=states[state],
                 missing=", ".join(missing_of(item)),

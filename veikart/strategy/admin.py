@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from veikart.core.admin import HistoryAdmin
 from veikart.strategy.models import (
@@ -14,7 +15,7 @@ from veikart.strategy.models import (
 )
 
 
-class OverarchingGoalInline(admin.TabularInline):
+class OverarchingGoalInline(TranslationTabularInline):
     model = OverarchingGoal
     extra = 0
 
@@ -25,7 +26,7 @@ class TargetGroupInline(admin.TabularInline):
 
 
 @admin.register(Strategy)
-class StrategyAdmin(HistoryAdmin):
+class StrategyAdmin(TranslationAdmin, HistoryAdmin):
     list_display = [
         "title",
         "version_label",
@@ -40,7 +41,7 @@ class StrategyAdmin(HistoryAdmin):
     inlines = [OverarchingGoalInline, TargetGroupInline]
 
 
-class GoalOutcomeInline(admin.TabularInline):
+class GoalOutcomeInline(TranslationTabularInline):
     model = GoalOutcome
     extra = 0
 
@@ -51,7 +52,7 @@ class ScenarioInline(admin.StackedInline):
 
 
 @admin.register(Goal)
-class GoalAdmin(HistoryAdmin):
+class GoalAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["number", "title", "strategy", "continues"]
     list_filter = ["strategy"]
     search_fields = ["title", "short_title"]
@@ -66,7 +67,7 @@ class BenefitObjectiveInline(admin.TabularInline):
 
 
 @admin.register(SubGoal)
-class SubGoalAdmin(HistoryAdmin):
+class SubGoalAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["code", "short_title", "goal", "strategy"]
     list_filter = ["strategy"]
     search_fields = ["code", "title", "short_title"]

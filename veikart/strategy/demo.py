@@ -2,7 +2,7 @@
 
 import datetime
 
-from veikart.core.demo import sync_m2m, sync_ordered_texts, upsert
+from veikart.core.demo import sync_m2m, sync_ordered_texts, upsert, with_translations
 from veikart.strategy import demo_content as content
 from veikart.strategy.models import (
     Goal,
@@ -19,12 +19,14 @@ S = Strategy.Status
 
 
 def _strategy(slug: str, **values) -> Strategy:
-    strategy, _changed = upsert(Strategy, {"slug": slug}, values)
+    strategy, _changed = upsert(Strategy, {"slug": slug}, with_translations(values, content.TRANSLATIONS))
     return strategy
 
 
 def _goal(strategy: Strategy, number: int, **values) -> Goal:
-    goal, _changed = upsert(Goal, {"strategy": strategy, "number": number}, values)
+    goal, _changed = upsert(
+        Goal, {"strategy": strategy, "number": number}, with_translations(values, content.TRANSLATIONS)
+    )
     return goal
 
 
@@ -72,7 +74,7 @@ def _shared_2023(strategy: Strategy) -> None:
         upsert(
             OverarchingGoal,
             {"strategy": strategy, "number": number},
-            {"title": title, "description": description},
+            with_translations({"title": title, "description": description}, content.TRANSLATIONS),
         )
     positions: dict[str, int] = {}
     for kind, name, description in content.TARGET_GROUPS_2023:
@@ -157,12 +159,10 @@ def _final_2023(previous: Strategy, draft_goals: dict[int, Goal]) -> Strategy:
         sub_goal, _changed = upsert(
             SubGoal,
             {"strategy": strategy, "code": code},
-            {
-                "goal": goals[int(code[0])],
-                "short_title": short_title,
-                "title": title,
-                "description": "",
-            },
+            with_translations(
+                {"goal": goals[int(code[0])], "short_title": short_title, "title": title, "description": ""},
+                content.TRANSLATIONS,
+            ),
         )
         sync_ordered_texts(sub_goal, "benefit_objectives", [objective])
     return strategy

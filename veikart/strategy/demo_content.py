@@ -376,3 +376,214 @@ WHITE_PAPER_GOALS = [
         "",
     ),
 ]
+
+# Nynorsk and English versions of the texts above, keyed by the bokmål text, so every
+# version of the strategy that shares a text shares its translations. Outcomes, scenarios
+# and the earlier strategies are left in bokmål: pages show them marked as bokmål.
+TRANSLATIONS = {
+    "Nasjonal e-helsestrategi 2023–2030": (
+        "Nasjonal e-helsestrategi 2023–2030",
+        "National e-health strategy 2023–2030",
+    ),
+    VISION_2023: (
+        "Saman om heilskaplege, trygge og nyskapande tenester som fremjar helse og meistring!",
+        "Together for coherent, safe and innovative services that promote health and coping!",
+    ),
+    # Overarching goals
+    "Kvalitet og sammenheng i tjenestene": (
+        "Kvalitet og samanheng i tenestene",
+        "Quality and continuity in the services",
+    ),
+    "Deling av informasjon og bedre samarbeid gir mer sammenhengende tjenester og bedre helsehjelp.": (
+        "Deling av informasjon og betre samarbeid gir meir samanhengande tenester og betre helsehjelp.",
+        "Sharing information and working together better give more coherent services and better health care.",
+    ),
+    "Bærekraftig helse- og omsorgssektor": (
+        "Berekraftig helse- og omsorgssektor",
+        "A sustainable health and care sector",
+    ),
+    "Flere eldre og færre hender krever nye og mer bærekraftige måter å yte helsehjelp på.": (
+        "Fleire eldre og færre hender krev nye og meir berekraftige måtar å yte helsehjelp på.",
+        "More older people and fewer hands call for new and more sustainable ways of providing health care.",
+    ),
+    "Innovasjonskraft i sektoren": ("Innovasjonskraft i sektoren", "Capacity for innovation in the sector"),
+    "Digitalisering åpner for nye måter å levere helse- og omsorgstjenester på.": (
+        "Digitalisering opnar for nye måtar å levere helse- og omsorgstenester på.",
+        "Digitalisation opens up new ways of delivering health and care services.",
+    ),
+    # Goals
+    "Aktiv medvirkning i egen og næres helse": (
+        "Aktiv medverknad i eiga og nærståande si helse",
+        "Active participation in one's own health and that of one's family",
+    ),
+    "Aktiv medvirkning": ("Aktiv medverknad", "Active participation"),
+    "Innbyggere og pårørende skal kunne ta del i forebygging, behandling og oppfølging gjennom digitale tjenester "
+    "som er tilpasset deres behov.": (
+        "Innbyggjarar og pårørande skal kunne ta del i førebygging, behandling og oppfølging gjennom digitale "
+        "tenester som er tilpassa behova deira.",
+        "Citizens and their families can take part in prevention, treatment and follow-up through digital services "
+        "suited to their needs.",
+    ),
+    "Enklere arbeidshverdag": ("Enklare arbeidskvardag", "A simpler working day"),
+    "Helsepersonell skal få brukervennlige og godt integrerte digitale verktøy, med beslutningsstøtte, slik at de "
+    "bruker mindre tid på manuelle oppgaver og mer tid på pasienten.": (
+        "Helsepersonell skal få brukarvennlege og godt integrerte digitale verktøy, med avgjerdsstøtte, slik at dei "
+        "brukar mindre tid på manuelle oppgåver og meir tid på pasienten.",
+        "Health personnel get user-friendly, well-integrated digital tools with decision support, so that they spend "
+        "less time on manual tasks and more time with the patient.",
+    ),
+    "Helsedata til fornying og forbedring": (
+        "Helsedata til fornying og forbetring",
+        "Health data for renewal and improvement",
+    ),
+    "Helsedata": ("Helsedata", "Health data"),
+    "Beslutninger i tjenesten, hos virksomhetene og hos myndighetene skal i større grad bygge på helsedata, for "
+    "bedre kvalitet, innovasjon og ressursbruk.": (
+        "Avgjerder i tenesta, hos verksemdene og hos styresmaktene skal i større grad byggje på helsedata, for betre "
+        "kvalitet, innovasjon og ressursbruk.",
+        "Decisions in the services, in organisations and by the authorities are to build more on health data, for "
+        "better quality, innovation and use of resources.",
+    ),
+    "Tilgjengelig informasjon og styrket samhandling": (
+        "Tilgjengeleg informasjon og styrkt samhandling",
+        "Accessible information and stronger collaboration",
+    ),
+    "Samhandling": ("Samhandling", "Collaboration"),
+    "Relevant og korrekt informasjon skal være tilgjengelig for helsepersonell og innbyggere der den trengs, på "
+    "tvers av virksomheter og nivåer.": (
+        "Relevant og korrekt informasjon skal vere tilgjengeleg for helsepersonell og innbyggjarar der han trengst, "
+        "på tvers av verksemder og nivå.",
+        "Relevant and correct information is available to health personnel and citizens where it is needed, across "
+        "organisations and levels of care.",
+    ),
+    "Samarbeid og virkemidler som styrker gjennomføringskraft": (
+        "Samarbeid og verkemiddel som styrkjer gjennomføringskrafta",
+        "Cooperation and instruments that strengthen the capacity to deliver",
+    ),
+    "Gjennomføringskraft": ("Gjennomføringskraft", "Capacity to deliver"),
+    "Tydelige roller, felles prioriteringer, finansieringsmodeller og regelverk skal gjøre sektoren i stand til å "
+    "gjennomføre det den blir enig om.": (
+        "Tydelege roller, felles prioriteringar, finansieringsmodellar og regelverk skal gjere sektoren i stand til "
+        "å gjennomføre det han blir samd om.",
+        "Clear roles, shared priorities, funding models and regulations enable the sector to carry out what it "
+        "agrees on.",
+    ),
+    # Sub-goals: short titles, then titles
+    "Behandlingsforløp, digital dialog og innsyn": (
+        "Behandlingsforløp, digital dialog og innsyn",
+        "Care pathways, digital dialogue and access",
+    ),
+    "Innbygger skal ha mulighet for å administrere behandlingsforløp, digital dialog og innsynstjenester gjennom "
+    "Helsenorge": (
+        "Innbyggjaren skal ha høve til å administrere behandlingsforløp, digital dialog og innsynstenester gjennom "
+        "Helsenorge",
+        "Citizens can manage their care pathways, digital dialogue and access to their records through Helsenorge",
+    ),
+    "Velferdsteknologi og digital hjemmeoppfølging": (
+        "Velferdsteknologi og digital heimeoppfølging",
+        "Welfare technology and digital home follow-up",
+    ),
+    "Flere skal kunne bo trygt hjemme med støtte fra velferdsteknologi og digital hjemmeoppfølging": (
+        "Fleire skal kunne bu trygt heime med støtte frå velferdsteknologi og digital heimeoppfølging",
+        "More people can live safely at home with the support of welfare technology and digital home follow-up",
+    ),
+    "Digital selvhjelp, læring og mestring": (
+        "Digital sjølvhjelp, læring og meistring",
+        "Digital self-help, learning and coping",
+    ),
+    "Innbyggere skal ha tilgang til kvalitetssikrede digitale verktøy for selvhjelp, læring og mestring": (
+        "Innbyggjarar skal ha tilgang til kvalitetssikra digitale verktøy for sjølvhjelp, læring og meistring",
+        "Citizens have access to quality-assured digital tools for self-help, learning and coping",
+    ),
+    "Barn og unge": ("Barn og unge", "Children and young people"),
+    "Barn og unge skal ha digitale helsetjenester tilpasset deres alder og behov": (
+        "Barn og unge skal ha digitale helsetenester tilpassa alderen og behova deira",
+        "Children and young people have digital health services suited to their age and needs",
+    ),
+    "Redusere digitale barrierer": ("Redusere digitale barrierar", "Reducing digital barriers"),
+    "Digitale tjenester skal utformes slik at færre står utenfor": (
+        "Digitale tenester skal utformast slik at færre står utanfor",
+        "Digital services are designed so that fewer people are left out",
+    ),
+    "Digitalt helsekort for gravide": ("Digitalt helsekort for gravide", "Digital pregnancy health record"),
+    "Gravide og helsepersonell skal dele ett digitalt helsekort gjennom svangerskapet": (
+        "Gravide og helsepersonell skal dele eitt digitalt helsekort gjennom svangerskapet",
+        "Pregnant women and health personnel share one digital health record throughout the pregnancy",
+    ),
+    "Pasientjournal og kliniske systemer": (
+        "Pasientjournal og kliniske system",
+        "Patient records and clinical systems",
+    ),
+    "Helsepersonell skal ha moderne og brukervennlige journalsystemer og kliniske systemer": (
+        "Helsepersonell skal ha moderne og brukarvennlege journalsystem og kliniske system",
+        "Health personnel have modern, user-friendly record systems and clinical systems",
+    ),
+    "Legemidler og kliniske målinger": ("Legemiddel og kliniske målingar", "Medicines and clinical measurements"),
+    "Legemiddelhåndtering og kliniske målinger skal være digitalt understøttet": (
+        "Legemiddelhandtering og kliniske målingar skal vere digitalt understøtta",
+        "Medicines management and clinical measurements are digitally supported",
+    ),
+    "Den akuttmedisinske kjeden": ("Den akuttmedisinske kjeda", "The emergency medical chain"),
+    "Den akuttmedisinske kjeden skal ha sammenhengende digital støtte fra melding til behandling": (
+        "Den akuttmedisinske kjeda skal ha samanhengande digital støtte frå melding til behandling",
+        "The emergency medical chain has continuous digital support from the first call to treatment",
+    ),
+    "Pasientens legemiddelliste": ("Legemiddellista til pasienten", "The patient's medication list"),
+    "Pasientens legemiddelliste skal være tilgjengelig for helsepersonell og innbyggere": (
+        "Legemiddellista til pasienten skal vere tilgjengeleg for helsepersonell og innbyggjarar",
+        "The patient's medication list is available to health personnel and citizens",
+    ),
+    "Digitale samarbeidsverktøy": ("Digitale samarbeidsverktøy", "Digital collaboration tools"),
+    "Helsepersonell skal ha gode digitale verktøy for samarbeid på tvers av virksomheter": (
+        "Helsepersonell skal ha gode digitale verktøy for samarbeid på tvers av verksemder",
+        "Health personnel have good digital tools for working together across organisations",
+    ),
+    "Data- og analyseplattformer": ("Data- og analyseplattformer", "Data and analytics platforms"),
+    "Sektoren skal ha plattformer som gjør helsedata tilgjengelige for analyse": (
+        "Sektoren skal ha plattformer som gjer helsedata tilgjengelege for analyse",
+        "The sector has platforms that make health data available for analysis",
+    ),
+    "Kunstig intelligens": ("Kunstig intelligens", "Artificial intelligence"),
+    "Kunstig intelligens skal tas i bruk på en trygg og ansvarlig måte": (
+        "Kunstig intelligens skal takast i bruk på ein trygg og ansvarleg måte",
+        "Artificial intelligence is put to use in a safe and responsible way",
+    ),
+    "Helseregistre": ("Helseregister", "Health registries"),
+    "De nasjonale helseregistrene skal være oppdaterte, komplette og enkle å bruke": (
+        "Dei nasjonale helseregistera skal vere oppdaterte, komplette og enkle å bruke",
+        "The national health registries are up to date, complete and easy to use",
+    ),
+    "Informasjonsdeling mellom aktører": ("Informasjonsdeling mellom aktørar", "Information sharing between actors"),
+    "Relevant informasjon skal deles digitalt mellom aktørene i sektoren": (
+        "Relevant informasjon skal delast digitalt mellom aktørane i sektoren",
+        "Relevant information is shared digitally between the actors in the sector",
+    ),
+    "Informasjonsforvaltning": ("Informasjonsforvaltning", "Information management"),
+    "Informasjon skal forvaltes etter felles kodeverk, terminologi og standarder": (
+        "Informasjon skal forvaltast etter felles kodeverk, terminologi og standardar",
+        "Information is managed according to shared code sets, terminology and standards",
+    ),
+    "Samhandling over landegrenser": ("Samhandling over landegrenser", "Cross-border collaboration"),
+    "Helseinformasjon skal kunne deles trygt over landegrensene": (
+        "Helseinformasjon skal kunne delast trygt over landegrensene",
+        "Health information can be shared safely across national borders",
+    ),
+    "Det europeiske helsedataområdet": ("Det europeiske helsedataområdet", "The European Health Data Space"),
+    "Norge skal være forberedt på det europeiske helsedataområdet (EHDS)": (
+        "Noreg skal vere førebudd på det europeiske helsedataområdet (EHDS)",
+        "Norway is prepared for the European Health Data Space (EHDS)",
+    ),
+    "Regelverksveiledning": ("Regelverksrettleiing", "Guidance on regulations"),
+    "Aktørene skal få tydelig veiledning om regelverket for deling og bruk av helseopplysninger": (
+        "Aktørane skal få tydeleg rettleiing om regelverket for deling og bruk av helseopplysningar",
+        "The actors get clear guidance on the rules for sharing and using health information",
+    ),
+    "Felles kommunal journal og helseteknologiordningen": (
+        "Felles kommunal journal og helseteknologiordninga",
+        "Shared municipal health record and the health technology scheme",
+    ),
+    "Kommunene skal få en felles journalløsning, og helseteknologiordningen skal støtte innføring": (
+        "Kommunane skal få ei felles journalløysing, og helseteknologiordninga skal støtte innføringa",
+        "Municipalities get a shared record system, and the health technology scheme supports its introduction",
+    ),
+}

@@ -3,6 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
+from veikart.core.content import LanguageLabel, in_languages
+from veikart.core.widgets import FastSelect
 from veikart.strategy.models import Goal, OverarchingGoal, Scenario, Strategy, SubGoal, TargetGroup
 from veikart.workspace.forms import WorkspaceFormMixin
 
@@ -16,10 +18,10 @@ class CompareForm(forms.Form):
     def __init__(self, *args, strategies: list[Strategy], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._by_slug = {strategy.slug: strategy for strategy in strategies}
-        choices = [(strategy.slug, str(strategy)) for strategy in strategies]
+        choices = [(strategy.slug, strategy.content_label()) for strategy in strategies]
         for name in ("older", "newer"):
             self.fields[name].choices = choices
-            self.fields[name].widget.attrs["class"] = "ds-input"
+            self.fields[name].widget = FastSelect(attrs={"class": "ds-input"}, choices=choices)
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -83,7 +85,7 @@ class StrategyForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = Strategy
         fields = [
-            "title",
+            *in_languages("title"),
             "slug",
             "version_label",
             "status",
@@ -92,7 +94,7 @@ class StrategyForm(WorkspaceFormMixin, forms.ModelForm):
             "published_on",
             "previous_version",
             "summary",
-            "vision",
+            *in_languages("vision"),
         ]
         widgets = {
             "published_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -121,7 +123,7 @@ class StrategyForm(WorkspaceFormMixin, forms.ModelForm):
 class OverarchingGoalForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = OverarchingGoal
-        fields = ["number", "title", "description"]
+        fields = ["number", *in_languages("title", "description")]
         widgets = {"description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, strategy: Strategy, **kwargs) -> None:
@@ -143,9 +145,7 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
         model = Goal
         fields = [
             "number",
-            "title",
-            "short_title",
-            "description",
+            *in_languages("title", "short_title", "description"),
             "depends_on",
             "sustainable_development_goals",
             "continues",
@@ -169,7 +169,8 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
             .select_related("strategy")
             .order_by("-strategy__period_start", "strategy__pk", "number")
         )
-        continues.label_from_instance = lambda goal: f"{goal.strategy}: {goal}"
+        continues.label_from_instance = _goal_of_version_label
+        continues.widget.choices = continues.choices
 
     def clean_number(self) -> int:
         number = self.cleaned_data["number"]
@@ -179,6 +180,14 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
                 _("Goal number %(number)s is already in use in this version."), params={"number": number}
             )
         return number
+
+
+def _goal_of_version_label(goal: Goal) -> LanguageLabel:
+    """``Version: 3. Goal title``, in the page's language; marked bokmål if either part fell back."""
+    version, title = goal.strategy.content_label(), goal.content_label()
+    label = LanguageLabel(f"{version}: {title}")
+    label.lang = version.lang or title.lang
+    return label
 
 
 class LineForm(WorkspaceFormMixin, forms.Form):
@@ -211,7 +220,7 @@ def line_formset(data, *, prefix: str, legend: str, lines) -> BaseLineFormSet:
 class SubGoalForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = SubGoal
-        fields = ["goal", "code", "title", "short_title", "description"]
+        fields = ["goal", "code", *in_languages("title", "short_title", "description")]
         widgets = {"title": forms.TextInput, "description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"code": _("Unique within the version, such as 1A.")}
 

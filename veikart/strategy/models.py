@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
+from veikart.core.content import LanguageLabel, content_label, translation_columns
 from veikart.core.diffs import Names
 
 
@@ -80,7 +81,7 @@ class Strategy(models.Model):
         help_text=_("The version this one revises or replaces."),
     )
     is_published = models.BooleanField(_("published"), default=False)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("title", "vision"))
 
     objects = StrategyQuerySet.as_manager()
 
@@ -106,6 +107,10 @@ class Strategy(models.Model):
     def period(self) -> str:
         return f"{self.period_start}–{self.period_end}"
 
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "title", suffix=f" ({self.version_label})" if self.version_label else "")
+
 
 class OverarchingGoal(models.Model):
     """An overall effect the strategy aims for (e.g. "Bærekraftig helse- og omsorgssektor")."""
@@ -114,7 +119,7 @@ class OverarchingGoal(models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("title", "description"))
 
     class Meta:
         ordering = ["strategy", "number"]
@@ -170,7 +175,10 @@ class Goal(models.Model):
         related_name="continued_by",
         help_text=_("The goal of an earlier version that this goal carries on."),
     )
-    history = HistoricalRecords(m2m_fields=[depends_on, sustainable_development_goals])
+    history = HistoricalRecords(
+        m2m_fields=[depends_on, sustainable_development_goals],
+        excluded_fields=translation_columns("title", "short_title", "description"),
+    )
 
     objects = GoalQuerySet.as_manager()
 
@@ -192,6 +200,10 @@ class Goal(models.Model):
         if self.continues_id and self.continues.strategy_id == self.strategy_id:
             raise ValidationError({"continues": _("A goal can only continue a goal of another version.")})
 
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "title", prefix=f"{self.number}. ")
+
 
 class OrderedText(models.Model):
     """A line of text at a position in a list that belongs to one parent."""
@@ -210,7 +222,7 @@ class GoalOutcome(OrderedText):
     """One line of "by 2030 we have achieved" for a goal."""
 
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="outcomes")
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("text"))
 
     class Meta:
         ordering = ["goal", "position"]
@@ -240,7 +252,7 @@ class SubGoal(models.Model):
     title = models.CharField(_("title"), max_length=500)
     short_title = models.CharField(_("short title"), max_length=150, blank=True)
     description = models.TextField(_("description"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("title", "short_title", "description"))
 
     objects = SubGoalQuerySet.as_manager()
 
@@ -263,6 +275,10 @@ class SubGoal(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:sub-goal-detail", kwargs={"slug": self.goal.strategy.slug, "code": self.code})
+
+    def content_label(self) -> LanguageLabel:
+        """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""
+        return content_label(self, "short_title", "title", prefix=f"{self.code} ")
 
 
 class BenefitObjective(OrderedText):

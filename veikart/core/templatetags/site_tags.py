@@ -1,8 +1,13 @@
-"""Template helpers every page uses (the base template's ``<title>``) and search hits' highlighting."""
+"""Template helpers every page uses (the base template's ``<title>``, content in the page's language) and search hits' highlighting."""
+
+from typing import Any
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
+from veikart.core.content import content_in_language, page_language
 from veikart.core.search import highlight as highlight_text
 from veikart.core.search import snippet_source
 
@@ -30,3 +35,26 @@ def highlight(text: str, query: str, length: int | None = None) -> SafeString:
 def search_snippet(description: str) -> str:
     """A description as plain text (see ``core.search.snippet_source``)."""
     return snippet_source(description)
+
+
+@register.simple_tag
+def content(obj: Any, *fields: str, lines: bool = False, plain: bool = False, label: str = "") -> str:
+    """``obj``'s ``field`` in the page's language, else in bokmål marked ``lang="nb"`` (WCAG 3.1.2).
+
+    ``{% content goal "title" %}`` gives the escaped text; when the page is in nynorsk or
+    English and the text has no version in that language, the bokmål text comes inside
+    ``<span lang="nb">`` so that a screen reader pronounces it as Norwegian. ``lines=True``
+    keeps the text's line breaks (as ``linebreaksbr``). ``plain=True`` gives the text alone,
+    for places that cannot hold markup (``<title>``, attributes): the caller's autoescape
+    escapes it. ``{% content sub_goal "short_title" "title" %}`` takes the first field
+    with text (``content_in_language``). ``label`` follows in brackets, outside the marked
+    part (a strategy's version label: ``Nasjonal e-helsestrategi (0.9)``). Takes ``as name`` like every simple tag.
+    """
+    shown = content_in_language(obj, *fields)
+    after = f" ({label})" if label else ""
+    if plain:
+        return shown.text + after
+    text = linebreaksbr(shown.text, autoescape=True) if lines else conditional_escape(shown.text)
+    if shown.text and shown.fell_back(page_language()):
+        text = format_html('<span lang="{}">{}</span>', shown.language, text)
+    return text + conditional_escape(after)

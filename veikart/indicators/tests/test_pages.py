@@ -63,11 +63,22 @@ def test_the_list_filters_by_status_and_source_through_the_query_string(client, 
 
 def test_the_indicator_page_shows_an_accessible_chart_and_its_table(client, public):
     html = client.get(public.get_absolute_url()).content.decode()
-    assert 'role="img"' in html and '<title id="indicator-chart-title">' in html
+    # The page is in English and the name has no English version: the chart's title says it is bokmål.
+    assert 'role="img"' in html and '<title id="indicator-chart-title" lang="nb">' in html
     assert '<desc id="indicator-chart-desc">' in html
     assert 'id="indicator-data-table"' in html and '<caption id="indicator-data-caption">' in html
     assert ">274<" in html
     assert "Demo target" in html
+
+
+def test_an_indicator_with_an_english_name_shows_it_unmarked_in_english(client, public):
+    public.name_en = "Municipalities using the summary care record"
+    public.definition_en = "Share of municipalities."
+    public.save()
+    html = client.get(public.get_absolute_url()).content.decode()
+    assert "<title>Municipalities using the summary care record – Veikart</title>" in html
+    assert '<h1 class="ds-heading" data-size="xl">Municipalities using the summary care record</h1>' in html
+    assert '<title id="indicator-chart-title">Municipalities using the summary care record: values and targets' in html
 
 
 def test_the_breakdown_switch_is_a_plain_get_form(client, public):

@@ -10,11 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from veikart.accounts import permissions
+from veikart.core.content import sentence
+from veikart.core.templatetags.site_tags import content
 from veikart.indicators import editing
 from veikart.indicators.checklist import bounds_text, latest_period, missing, with_checklist
 from veikart.indicators.freshness import due_period
@@ -66,7 +69,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     baseline = getattr(indicator, "baseline", None) if indicator.has_baseline else None
     context = {
         "indicator": indicator,
-        "title": f"{indicator.code} {indicator.name}",
+        "title": format_html("{} {}", indicator.code, content(indicator, "name")),
         "breadcrumbs": indicator_crumbs(indicator, editor=editor)[:1],
         "editor": editor,
         "can_upload": can_upload,
@@ -159,7 +162,7 @@ def indicator_publish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(detail_url)
     context = {
         "title": _("Publish %(code)s") % {"code": indicator.code},
-        "question": _("Publish “%(name)s”?") % {"name": indicator.name},
+        "question": sentence(_("Publish “%(name)s”?"), name=content(indicator, "name")),
         "consequences": [
             _("Everyone can see the indicator, its data, baseline and targets on the public pages."),
             _("It is listed under its goal and in the downloads."),
@@ -182,7 +185,7 @@ def indicator_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(detail_url)
     context = {
         "title": _("Unpublish %(code)s") % {"code": indicator.code},
-        "question": _("Take “%(name)s” off the public pages?") % {"name": indicator.name},
+        "question": sentence(_("Take “%(name)s” off the public pages?"), name=content(indicator, "name")),
         "consequences": [
             _("Its public page and downloads disappear; links to it answer “not found”."),
             _("Its data, baseline and targets are kept, and the responsible organisation can still upload data."),

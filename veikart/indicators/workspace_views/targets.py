@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from veikart.core.content import sentence
+from veikart.core.templatetags.site_tags import content
 from veikart.indicators import editing
 from veikart.indicators.checklist import bounds_text
 from veikart.indicators.models import Baseline, Indicator, Target
@@ -30,8 +32,12 @@ def _form_page(request: HttpRequest, indicator: Indicator, form, *, title: str, 
     context = {
         "title": title,
         "form": form,
-        "intro": _("%(code)s %(name)s. %(bounds)s")
-        % {"code": indicator.code, "name": indicator.name, "bounds": bounds_text(indicator)},
+        "intro": sentence(
+            _("%(code)s %(name)s. %(bounds)s"),
+            code=indicator.code,
+            name=content(indicator, "name"),
+            bounds=bounds_text(indicator),
+        ),
         "submit_label": submit_label,
         "cancel_url": _detail_url(indicator),
         "breadcrumbs": indicator_crumbs(indicator),

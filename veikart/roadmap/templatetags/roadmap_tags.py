@@ -3,6 +3,8 @@ from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.translation import pgettext
 
+from veikart.core.templatetags.site_tags import content
+
 register = template.Library()
 
 
@@ -31,5 +33,5 @@ def phase_tag(phase) -> str:
         '<span class="vk-phase" style="--vk-phase-colour: {}"><span class="ds-sr-only">{} </span>{}</span>',
         phase.colour,
         pgettext("label before a roadmap item's phase", "Phase:"),
-        phase.name,
+        content(phase, "name"),
     )

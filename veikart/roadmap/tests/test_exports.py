@@ -1,5 +1,6 @@
 """Exports in the official layout (round trip), JSON, the milestone calendar and the change feed."""
 
+import csv
 import datetime
 import io
 import json
@@ -12,7 +13,7 @@ from openpyxl import load_workbook
 
 from veikart.roadmap.exporters import export_csv, export_xlsx
 from veikart.roadmap.importers import plan_import
-from veikart.roadmap.models import Milestone, RoadmapItem
+from veikart.roadmap.models import Milestone, RoadmapItem, UserGroup
 from veikart.roadmap.services import roadmap_import
 from veikart.roadmap.tests.test_importer import REAL_ROWS, excel_csv
 
@@ -139,3 +140,25 @@ def test_the_atom_feed_gives_the_change_reason_in_the_feeds_language(client, str
     body = client.get(reverse("roadmap:changes-feed")).content.decode()
     assert "Import av det offisielle uttrekket av veikartet" in body
     assert "Import of the official roadmap export" not in body
+
+
+def test_the_exports_carry_phase_and_user_group_names_in_nynorsk_and_english(client, make_item, phases):
+    phase = phases["Innføring"]
+    phase.name_nn, phase.name_en = "Innføring", "Introduction"
+    phase.save()
+    translated = UserGroup.objects.create(name="Pårørende", slug="p", name_nn="Pårørande", name_en="Family and carers")
+    bokmal_only = UserGroup.objects.create(name="Apotek", slug="a")
+    make_item(title="Tiltak", user_groups=[translated, bokmal_only])
+    rows = list(
+        csv.reader(
+            io.StringIO(body(client.get(reverse("roadmap:export", args=["csv"]))).decode("utf-8-sig")), delimiter=";"
+        )
+    )
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["Veikartfase"] == "Innføring" and record["Fase (engelsk)"] == "Introduction"
+    assert record["Brukergrupper"] == "Apotek, Pårørende"
+    assert record["Brukergrupper (nynorsk)"] == "Apotek, Pårørande"  # the bokmål name where there is none
+    assert record["Brukergrupper (engelsk)"] == "Apotek, Family and carers"
+    item = json.loads(client.get(reverse("roadmap:export", args=["json"])).content)["items"][0]
+    assert (item["phase"], item["phase_en"]) == ("Innføring", "Introduction")
+    assert item["user_groups_en"] == [None, "Family and carers"]

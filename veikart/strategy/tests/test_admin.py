@@ -18,7 +18,7 @@ def bokmal():
 @pytest.mark.parametrize("model", ["strategy", "organisation"])
 def test_an_unchanged_save_in_the_admin_adds_no_history_and_a_change_adds_one(client, strategy_office, model):
     if model == "strategy":
-        obj, field, value = make_goal().strategy, "title", "Ny tittel"
+        obj, field, value = make_goal().strategy, "title_nb", "Ny tittel"
     else:
         obj, field, value = Organisation.objects.create(name="Eier", slug="eier"), "short_name", "E"
     url = reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])

@@ -51,7 +51,7 @@ def test_the_history_page_shows_the_draft_goal_1_as_the_final_goal_2(client, dem
     assert response.status_code == 200
     assert "Renumbered 1 → 2" in html
     row = html[html.index("Renumbered 1 → 2") - 2000 : html.index("Renumbered 1 → 2")]
-    assert "Goal 1: Enklere arbeidshverdag" in row and "Goal 2: Enklere arbeidshverdag" in row
+    assert "Goal 1: A simpler working day" in row and "Goal 2: A simpler working day" in row
 
 
 def test_comparing_two_chosen_versions_and_rejecting_the_same_twice(client, demo):

@@ -63,7 +63,7 @@ def list_crumb() -> tuple[str, str]:
 
 def crumbs(strategy: Strategy) -> list[tuple[str, str]]:
     """Breadcrumbs of a page within a version: the list, then the version's structure."""
-    return [list_crumb(), (str(strategy), reverse("ws-strategy:strategy-detail", args=[strategy.pk]))]
+    return [list_crumb(), (strategy.content_label(), reverse("ws-strategy:strategy-detail", args=[strategy.pk]))]
 
 
 def structure_url(strategy: Strategy) -> str:

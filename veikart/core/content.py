@@ -1,0 +1,155 @@
+"""Content in the reader's language: nynorsk and English beside the bokmål text.
+
+The content people read (titles, visions, descriptions, names) has a column per
+language beside the bokmål one, added by django-modeltranslation from each app's
+``translation.py``: ``title_nb``, ``title_nn``, ``title_en``. Bokmål is the source of
+truth and always filled; the other two are optional.
+
+Two rules keep that simple:
+
+- **The ORM speaks bokmål in every language.** ``obj.title``, ``obj.title = ...``,
+  ``Model(title=...)``, ``filter(title=...)`` and ``order_by("title")`` mean the bokmål
+  column whatever language is active (``pin_orm_to_bokmal``). So importers,
+  exports, the demo loader, services and forms behave as before under ``/en/``
+  too, and no write of bokmål text can land in the English column.
+- **Pages ask for the reader's language in one place**, ``content_in_language``
+  (the ``{% content %}`` tag in ``site_tags``): the version in the page's language,
+  else the bokmål text, with a flag saying it fell back so the page can mark it
+  ``lang="nb"`` (WCAG 3.1.2, language of parts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeString, mark_safe
+
+SOURCE_LANGUAGE = "nb"
+
+
+def content_languages() -> tuple[str, ...]:
+    """The languages content is kept in, bokmål first."""
+    return tuple(settings.MODELTRANSLATION_LANGUAGES)
+
+
+@dataclass(frozen=True)
+class ContentText:
+    """A content text as a page shows it: ``text`` and the language it is in."""
+
+    text: str
+    language: str
+
+    def fell_back(self, page_language: str) -> bool:
+        """Whether the text is in another language than the page, so it needs its own ``lang``."""
+        return self.language != page_language
+
+
+def page_language() -> str:
+    """The active language reduced to one of the content languages (``nb`` when none is active)."""
+    language = (translation.get_language() or SOURCE_LANGUAGE).split("-")[0]
+    return language if language in content_languages() else SOURCE_LANGUAGE
+
+
+def content_in_language(obj: Any, *fields: str, language: str | None = None) -> ContentText:
+    """The first of ``obj``'s ``fields`` with text in ``language`` (default: the page's), else in bokmål.
+
+    With two fields (``"short_title", "title"``) a translated title beats a bokmål short
+    title, and the bokmål title stands in where there is no short title at all. A
+    translation counts when it holds more than white space. With nothing in any
+    language the text is empty, in bokmål.
+    """
+    language = language or page_language()
+    if language != SOURCE_LANGUAGE:
+        for field in fields:
+            translated = getattr(obj, f"{field}_{language}", None)
+            if translated and translated.strip():
+                return ContentText(translated, language)
+    for field in fields:
+        if text := getattr(obj, field):
+            return ContentText(text, SOURCE_LANGUAGE)
+    return ContentText("", SOURCE_LANGUAGE)
+
+
+class LanguageLabel(str):
+    """A plain-text label (a select's option) that knows its ``lang`` when it is not the page's."""
+
+    lang: str | None = None
+
+
+def content_label(obj: Any, *fields: str, prefix: str = "", suffix: str = "") -> LanguageLabel:
+    """``obj``'s text as ``content_in_language`` picks it, between ``prefix`` and ``suffix``, as a
+    label for an option; ``lang`` is set when the text fell back to bokmål, so the widget marks it."""
+    shown = content_in_language(obj, *fields)
+    label = LanguageLabel(prefix + shown.text + suffix)
+    if shown.fell_back(page_language()):
+        label.lang = shown.language
+    return label
+
+
+def pin_orm_to_bokmal() -> None:
+    """Make modeltranslation's model layer use bokmål whatever language is active.
+
+    Out of the box, modeltranslation maps ``obj.title`` and ``filter(title=...)`` to
+    the column of the *active* language, so an import run from an English page would
+    write bokmål text into ``title_en`` and an export would carry English names under
+    the bokmål column. Veikart picks the reader's language only when a page shows a
+    text (``content_in_language``); everywhere else the plain field name is the bokmål
+    column. modeltranslation's descriptors, constructor and query rewriting all ask
+    one function, ``modeltranslation.utils.get_language``, imported into three
+    modules; this points those names at the default language.
+    """
+    from modeltranslation import fields, manager
+    from modeltranslation import translator as translator_module
+
+    def source_language() -> str:
+        return settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+
+    for module in (fields, manager, translator_module):
+        module.get_language = source_language
+
+
+def fill_source_columns(app_label: str, fields_by_model: dict[str, tuple[str, ...]]):
+    """A migration operation that copies each field's existing text into its bokmål column.
+
+    For the migration that adds the translation columns: the text written so far is
+    bokmål, and after it ``title_nb`` must hold what ``title`` held. Going back needs
+    nothing, as the columns are dropped.
+    """
+    from django.db import migrations
+    from django.db.models import F
+
+    def fill(apps, schema_editor) -> None:
+        for model_name, fields in fields_by_model.items():
+            model = apps.get_model(app_label, model_name)
+            model.objects.update(**{f"{field}_{SOURCE_LANGUAGE}": F(field) for field in fields})
+
+    return migrations.RunPython(fill, migrations.RunPython.noop)
+
+
+def translation_columns(*fields: str) -> list[str]:
+    """The per-language columns modeltranslation adds for ``fields`` (``title_nb``, ``title_nn``, ...).
+
+    For ``HistoricalRecords(excluded_fields=...)``: the history models are built before
+    modeltranslation adds these columns, so they record the bokmål text (through the plain
+    field name) and not the translations.
+    """
+    return [f"{field}_{language}" for field in fields for language in content_languages()]
+
+
+def in_languages(*fields: str) -> list[str]:
+    """``fields`` each followed by its translations, for a form's ``Meta.fields``:
+    ``in_languages("title")`` is ``["title", "title_nn", "title_en"]`` (bokmål through the plain name)."""
+    return [
+        name for field in fields for name in (field, *(f"{field}_{language}" for language in content_languages()[1:]))
+    ]
+
+
+def sentence(template: str, **parts: str) -> SafeString:
+    """A translated sentence (``"Edit %(strategy)s"``) around content already rendered by the
+    ``content`` tag, which may mark a bokmål part: the sentence is escaped, the parts kept as they are.
+    A page's ``<title>`` takes it through ``striptags``."""
+    return mark_safe(conditional_escape(template) % {name: conditional_escape(part) for name, part in parts.items()})
