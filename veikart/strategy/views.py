@@ -33,6 +33,15 @@ def get_goal_for(request: HttpRequest, slug: str, number: int) -> Goal:
     )
 
 
+def in_force_unless(strategy: Strategy) -> Strategy | None:
+    """The version in force, for the banner on a page of ``strategy``; None when ``strategy`` is
+    the adopted version (no banner).
+    """
+    if strategy.status == Strategy.Status.ADOPTED:
+        return None
+    return Strategy.objects.in_force()
+
+
 def get_sub_goal_for(request: HttpRequest, slug: str, code: str) -> SubGoal:
     strategy = get_strategy_for(request, slug)
     return get_object_or_404(
@@ -51,6 +60,7 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "strategy/strategy_detail.html",
         {
             "strategy": strategy,
+            "in_force": in_force_unless(strategy),
             "goals": goals,
             "overarching_goals": strategy.overarching_goals.all(),
             "target_groups": strategy.target_groups.all(),
@@ -69,6 +79,7 @@ def goal_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "strategy/goal_detail.html",
         {
             "strategy": goal.strategy,
+            "in_force": in_force_unless(goal.strategy),
             "goal": goal,
             "lineage_back": lineage_back,
             "lineage_forward": lineage_forward,
@@ -85,6 +96,7 @@ def sub_goal_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "strategy/sub_goal_detail.html",
         {
             "strategy": sub_goal.goal.strategy,
+            "in_force": in_force_unless(sub_goal.goal.strategy),
             "goal": sub_goal.goal,
             "sub_goal": sub_goal,
             "sections": sections_for("sub_goal", request, sub_goal),
