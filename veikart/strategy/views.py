@@ -106,17 +106,23 @@ def sub_goal_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 @require_GET
 def strategy_history(request: HttpRequest) -> HttpResponse:
-    """Every visible version, and what changed between two of them (chosen in the form)."""
+    """Every visible version, and what changed between two of them (chosen in the form).
+
+    The same version chosen twice is no error: the page says that a version compared with itself
+    has no changes, and offers the version it revises (``revised``) when that is visible.
+    """
     strategies = list(
         Strategy.objects.visible_to(request.user)
         .annotate(goal_count=Count("goals"))
         .order_by("-period_start", "-published_on", "-pk")
     )
     form = CompareForm(request.GET or None, strategies=strategies)
-    comparison = None
+    comparison = same_version = None
     if form.is_bound:
         if form.is_valid():
-            comparison = compare_strategies(form.cleaned_data["older"], form.cleaned_data["newer"])
+            same_version = form.same_version
+            if same_version is None:
+                comparison = compare_strategies(form.cleaned_data["older"], form.cleaned_data["newer"])
     else:
         default = CompareForm.default_pair(strategies)
         if default:
@@ -125,5 +131,11 @@ def strategy_history(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "strategy/history.html",
-        {"strategies": strategies, "form": form, "comparison": comparison},
+        {
+            "strategies": strategies,
+            "form": form,
+            "comparison": comparison,
+            "same_version": same_version,
+            "revised": same_version and same_version.previous_version in strategies and same_version.previous_version,
+        },
     )
