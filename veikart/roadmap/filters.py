@@ -8,8 +8,9 @@ from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
+from veikart.core.filters_in_effect import FiltersInEffect, filters_in_effect
 from veikart.core.widgets import FastSelect
-from veikart.roadmap.models import Phase, RoadmapItem, UserGroup
+from veikart.roadmap.models import Grouping, Phase, RoadmapItem, UserGroup
 from veikart.strategy.models import Strategy, SubGoal
 
 
@@ -58,8 +59,10 @@ class RoadmapItemFilter(django_filters.FilterSet):
             .order_by("goal__number", "code")
             .values_list("pk", "code", "short_title", "title", "goal__number", "goal__short_title", "goal__title")
         )
+        self._goal_of_sub_goal: dict[str, str] = {}
         for pk, code, short_title, title, number, goal_short_title, goal_title in rows:
             self._sub_goals[code] = pk
+            self._goal_of_sub_goal[code] = str(number)
             self._goals.setdefault(str(number), []).append(pk)
             goal_labels[str(number)] = f"{number}. {goal_short_title or goal_title}"
             sub_goal_labels.append((code, f"{code} {short_title or title}"[:90]))
@@ -87,13 +90,42 @@ class RoadmapItemFilter(django_filters.FilterSet):
             "user_group": [(slug, name) for slug, (_pk, name) in self._user_groups.items()],
             "status": list(RoadmapItem.Status.choices),
         }
+        # Choosing a goal narrows the sub-goals offered to its own (a chosen sub-goal of another goal
+        # stays offered, so the select shows what filters the list); every code stays valid.
+        chosen_goal = self.data.get("goal") if self.data else None
+        if chosen_goal in goal_labels:
+            chosen_sub_goal = self.data.get("sub_goal")
+            choices["sub_goal"] = [
+                (code, label)
+                for code, label in choices["sub_goal"]
+                if self._goal_of_sub_goal[code] == chosen_goal or code == chosen_sub_goal
+            ]
         for name, field in self.form.fields.items():
             if name == "grouping":
                 continue
-            options = [("", _("All")), *choices[name]]
+            options = [("", _("All")), *(choices[name] if name != "sub_goal" else sub_goal_labels)]
             # Validation only needs the values; the widget renders the labels itself (FastSelect).
             field.choices = [(value, "") for value, _label in options]
-            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=options)
+            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=[("", _("All")), *choices[name]])
+
+    def in_effect(self) -> FiltersInEffect:
+        """The filters in effect, each with the query that removes it (a grouping by its name)."""
+        labels = {}
+        if self.form.is_valid() and self.form.cleaned_data.get("grouping"):
+            grouping = Grouping.objects.filter(pk=self.form.cleaned_data["grouping"]).first()
+            labels["grouping"] = grouping.name if grouping else ""
+        return filters_in_effect(self.form, self.data, value_labels=labels)
+
+    def goal_mismatch(self) -> tuple[str, str] | None:
+        """``(sub-goal code, goal number)`` when the chosen sub-goal is not under the chosen goal
+        (the reason the list is empty), else None.
+        """
+        if not self.form.is_valid():
+            return None
+        goal, sub_goal = self.form.cleaned_data.get("goal"), self.form.cleaned_data.get("sub_goal")
+        if goal and sub_goal and self._goal_of_sub_goal[sub_goal] != goal:
+            return sub_goal, goal
+        return None
 
     def filter_goal(self, queryset, name, value):
         return queryset.filter(sub_goal_id__in=self._goals[value])
