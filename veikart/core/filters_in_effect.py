@@ -43,9 +43,12 @@ class FiltersInEffect:
 
 
 def _query_without(query: QueryDict, names: Iterable[str]) -> str:
-    kept = query.copy()
-    for name in (*names, *RESET_WITH_FILTERS):
-        kept.pop(name, None)
+    """``query`` without ``names``, the page and the parameters left empty (a form sends them all)."""
+    dropped = {*names, *RESET_WITH_FILTERS}
+    kept = QueryDict(mutable=True)
+    for name, values in query.lists():
+        if name not in dropped:
+            kept.setlist(name, [value for value in values if value])
     encoded = kept.urlencode()
     return f"?{encoded}" if encoded else "?"
 
