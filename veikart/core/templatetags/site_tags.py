@@ -1,4 +1,4 @@
-"""Template helpers every page uses (the base template's ``<title>``)."""
+"""Template helpers every page uses (the base template's ``<title>``, the titles of workspace forms)."""
 
 from django import template
 
@@ -14,3 +14,16 @@ def page_title(title: str, site_name: str) -> str:
     if not title or title.casefold() == site_name.casefold():
         return site_name
     return f"{title} – {site_name}"
+
+
+@register.filter
+def about(title: str, subject) -> str:
+    """``"<title>: <subject>"`` for a page about an object (a form, a confirmation), or the title
+    alone when it already names the object, by its text or its ``name`` or ``title`` ("Rediger
+    Innbyggere", not "Rediger Innbyggere: Innbyggere").
+    """
+    title, text = str(title), str(subject).strip()
+    names = [text, str(getattr(subject, "name", "") or ""), str(getattr(subject, "title", "") or "")]
+    if not text or any(name.strip() and name.strip().casefold() in title.casefold() for name in names):
+        return title
+    return f"{title}: {text}"

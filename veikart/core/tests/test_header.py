@@ -5,7 +5,7 @@ import re
 import pytest
 from django.contrib.staticfiles import finders
 
-from veikart.core.templatetags.site_tags import page_title
+from veikart.core.templatetags.site_tags import about, page_title
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +61,9 @@ def test_every_page_loads_the_vendored_inter_font_with_its_licence(client, demo)
     assert "font-family: Inter;" in css
     with open(finders.find(f"{folder}/LICENSE"), encoding="utf-8") as file:
         assert "Open Font License" in file.read()
+
+
+def test_a_title_about_an_object_names_it_once():
+    assert about("Rediger Innbyggere", "Innbyggere") == "Rediger Innbyggere"
+    assert about("Slett mål", "Mål 3: Helsedata") == "Slett mål: Mål 3: Helsedata"
+    assert about("Slett mål", "") == "Slett mål"

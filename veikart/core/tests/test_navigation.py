@@ -122,3 +122,23 @@ def test_a_draft_sub_goal_shows_the_banner_to_those_who_may_read_drafts(demo, bo
 def test_the_version_in_force_has_no_banner(client, demo):
     for path in (ADOPTED, ADOPTED + "mal/1/", ADOPTED + "delmal/1C/"):
         assert "vk-version-banner" not in client.get(path).content.decode()
+
+
+def test_a_workspace_form_title_names_its_object_once(demo, strategy_office):
+    group = UserGroup.objects.get(slug="innbyggere")
+    html = (
+        client_for(strategy_office)
+        .get(f"/forvaltning/veikart/referansedata/brukergrupper/{group.pk}/")
+        .content.decode()
+    )
+    assert _title(html) == "Rediger Innbyggere – Veikart"
+
+
+def test_the_workspace_indicator_pages_are_named_not_coded(demo, strategy_office):
+    indicator = Indicator.objects.get(code="digital-kontakt")
+    client = client_for(strategy_office)
+    detail = client.get(f"/forvaltning/indikatorer/{indicator.pk}/").content.decode()
+    assert _title(detail) == f"{indicator.name} – Veikart"
+    edit = client.get(f"/forvaltning/indikatorer/{indicator.pk}/endre/").content.decode()
+    assert _crumbs(edit)[-1] == f"Rediger {indicator.name}"
+    assert "digital-kontakt" not in _title(edit)
