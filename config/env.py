@@ -5,6 +5,7 @@ Each reader returns the default when the variable is unset or empty, and raises
 typo in deployment fails at start-up rather than behaving silently wrong.
 """
 
+import datetime
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -56,3 +57,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_date(name: str, default: datetime.date) -> datetime.date:
+    """Return the variable as a date written ``YYYY-MM-DD``."""
+    value = _raw(name)
+    if value is None:
+        return default
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a date as YYYY-MM-DD, got {value!r}") from None

@@ -5,13 +5,15 @@ embedded set-up (SQLite under ``var/``); production sets ``DEBUG=false``,
 ``SECRET_KEY``, ``ALLOWED_HOSTS`` and usually ``DATABASE_URL``.
 """
 
+import datetime
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_date, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VEIKART_VAR_DIR", str(BASE_DIR / "var")))
@@ -235,6 +237,12 @@ EMAIL_BACKEND = (
     if _LOCAL and env_str("EMAIL_HOST") is None
     else "django.core.mail.backends.smtp.EmailBackend"
 )
+
+# --- Accessibility statement ----------------------------------------------------
+# Shown on /tilgjengelighet/: where visitors report a problem (default: the sender address of the
+# site's mail) and the date the site was last checked against WCAG 2.1 AA (update it at each check).
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
+ACCESSIBILITY_CHECKED_ON = env_date("ACCESSIBILITY_CHECKED_ON", datetime.date(2026, 12, 1))
 
 # --- Exchange (imports and uploads; docs/exchange.md) ---------------------------
 # A file larger than this is refused at upload; the command line allows the second, larger bound.

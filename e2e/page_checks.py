@@ -90,6 +90,16 @@ _PAGE_JS = """
       problems.push(`target "${name(a.el)}" is ${Math.round(a.r.width)}×${Math.round(a.r.height)} px, too close to "${name(crowded.el)}"`);
     }
   }
+  // One breadcrumb pattern: from the home page, each step a name (not a bare number, code or slug).
+  const trail = document.querySelector('nav.vk-breadcrumbs');
+  if (trail) {
+    const steps = [...trail.querySelectorAll('li')].map(li => li.textContent.replace(/\\s+/g, ' ').trim());
+    const first = trail.querySelector('li a');
+    if (!first || !/^\\/((nn|en)\\/)?$/.test(new URL(first.href).pathname)) problems.push(`breadcrumb trail does not start at the home page: ${steps.join(' › ')}`);
+    for (const step of steps) {
+      if (/^([a-z0-9]+(-[a-z0-9]+)+|\\d+|[0-9][A-Z])$/.test(step)) problems.push(`breadcrumb step "${step}" is a code or slug, not a name`);
+    }
+  }
   return {problems, title: document.title, breadcrumbs: !!document.querySelector('nav.vk-breadcrumbs, nav[aria-label] ol [aria-current="page"]'), sectionNav: !!document.querySelector('.vk-roadmap-nav, .vk-workspace__nav')};
 }
 """

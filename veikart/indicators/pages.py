@@ -55,7 +55,7 @@ def indicator_overview(indicators) -> list[Row]:
     indicators = list(indicators.select_related("goal__strategy"))
     language = get_language() or ""
     keys = {
-        indicator.pk: f"indicator-overview:2:{indicator.pk}:{indicator.data_revision}:{language}"
+        indicator.pk: f"indicator-overview:3:{indicator.pk}:{indicator.data_revision}:{language}"
         for indicator in indicators
     }
     cached = cache.get_many(list(keys.values()))
@@ -65,6 +65,33 @@ def indicator_overview(indicators) -> list[Row]:
         cache.set_many({keys[pk]: value for pk, value in computed.items()}, timeout=OVERVIEW_CACHE_SECONDS)
         cached.update({keys[pk]: value for pk, value in computed.items()})
     return [Row(indicator, *cached[keys[indicator.pk]]) for indicator in indicators]
+
+
+def trend_label(indicator: Indicator, periods: list[str], values: list[float]) -> str:
+    """The sparkline's text alternative: which way the headline series went, from its first value
+    to its latest, and which way is better ("Trend of …: up from 33 in 2019 to 57 in 2023; higher
+    is better."). Empty with fewer than two values: there is no line then (a dash instead).
+    """
+    if len(values) < 2:
+        return ""
+    first, last = values[0], values[-1]
+    words = {
+        "name": content_in_language(indicator, "name").text,
+        "first": figure(first),
+        "first_period": periods[0],
+        "last": figure(last),
+        "last_period": periods[-1],
+        "better": indicator.get_direction_display().lower(),
+    }
+    if last > first:
+        text = _("Trend of %(name)s: up from %(first)s in %(first_period)s to %(last)s in %(last_period)s; %(better)s.")
+    elif last < first:
+        text = _(
+            "Trend of %(name)s: down from %(first)s in %(first_period)s to %(last)s in %(last_period)s; %(better)s."
+        )
+    else:
+        text = _("Trend of %(name)s: unchanged at %(last)s from %(first_period)s to %(last_period)s; %(better)s.")
+    return text % words
 
 
 def _overview_of(indicators: list[Indicator]) -> dict[int, tuple[Progress, str]]:
@@ -86,7 +113,7 @@ def _overview_of(indicators: list[Indicator]) -> dict[int, tuple[Progress, str]]
     for indicator in indicators:
         own_periods, own_values = periods[indicator.pk], values[indicator.pk]
         progress = indicator_progress(indicator, periods=own_periods, values=own_values)
-        label = _("Trend of %(name)s") % {"name": content_in_language(indicator, "name").text}
+        label = trend_label(indicator, own_periods, own_values)
         times = [parse_period(period).time for period in own_periods]
         overview[indicator.pk] = (progress, render_sparkline(list(zip(times, own_values, strict=True)), label=label))
     return overview

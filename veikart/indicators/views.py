@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from veikart.accounts import permissions
 from veikart.core.exchange.downloads import download_response
 from veikart.core.exchange.previews import preview_file, preview_finish, preview_store, preview_take
+from veikart.core.filters_in_effect import filters_in_effect
 from veikart.core.models import ImportRecord
 from veikart.indicators import exporters
 from veikart.indicators.forms import ImportForm, IndicatorFilterForm
@@ -57,7 +58,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "groups": groups,
             "count": len(rows),
-            "filtered": bool(filters and any(filters.values())),
+            "in_effect": filters_in_effect(form, request.GET),
             "can_import": permissions.can_import_indicator_data(request.user),
         },
     )

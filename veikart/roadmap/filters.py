@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
 from veikart.core.content import LanguageLabel, content_label
+from veikart.core.filters_in_effect import FiltersInEffect, filters_in_effect
 from veikart.core.widgets import FastSelect
-from veikart.roadmap.models import Phase, RoadmapItem, UserGroup
+from veikart.roadmap.models import Grouping, Phase, RoadmapItem, UserGroup
 from veikart.strategy.models import Strategy, SubGoal
 
 
@@ -54,12 +55,14 @@ class RoadmapItemFilter(django_filters.FilterSet):
         self._goals: dict[str, list[int]] = {}
         goal_labels: dict[str, str] = {}
         sub_goal_labels: list[tuple[str, str]] = []
+        self._goal_of_sub_goal: dict[str, str] = {}
         # Labels in the page's language (``content_label``), a bokmål one marked with its ``lang``.
         for sub_goal in (
             SubGoal.objects.filter(strategy=strategy).select_related("goal").order_by("goal__number", "code")
         ):
             number = str(sub_goal.goal.number)
             self._sub_goals[sub_goal.code] = sub_goal.pk
+            self._goal_of_sub_goal[sub_goal.code] = number
             self._goals.setdefault(number, []).append(sub_goal.pk)
             goal_labels[number] = content_label(sub_goal.goal, "short_title", "title", prefix=f"{number}. ")
             sub_goal_labels.append((sub_goal.code, _shortened(sub_goal.content_label(), 90)))
@@ -87,13 +90,42 @@ class RoadmapItemFilter(django_filters.FilterSet):
             "user_group": [(slug, name) for slug, (_pk, name) in self._user_groups.items()],
             "status": list(RoadmapItem.Status.choices),
         }
+        # Choosing a goal narrows the sub-goals offered to its own (a chosen sub-goal of another goal
+        # stays offered, so the select shows what filters the list); every code stays valid.
+        chosen_goal = self.data.get("goal") if self.data else None
+        if chosen_goal in goal_labels:
+            chosen_sub_goal = self.data.get("sub_goal")
+            choices["sub_goal"] = [
+                (code, label)
+                for code, label in choices["sub_goal"]
+                if self._goal_of_sub_goal[code] == chosen_goal or code == chosen_sub_goal
+            ]
         for name, field in self.form.fields.items():
             if name == "grouping":
                 continue
-            options = [("", _("All")), *choices[name]]
+            options = [("", _("All")), *(choices[name] if name != "sub_goal" else sub_goal_labels)]
             # Validation only needs the values; the widget renders the labels itself (FastSelect).
             field.choices = [(value, "") for value, _label in options]
-            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=options)
+            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=[("", _("All")), *choices[name]])
+
+    def in_effect(self) -> FiltersInEffect:
+        """The filters in effect, each with the query that removes it (a grouping by its name)."""
+        labels = {}
+        if self.form.is_valid() and self.form.cleaned_data.get("grouping"):
+            grouping = Grouping.objects.filter(pk=self.form.cleaned_data["grouping"]).first()
+            labels["grouping"] = grouping.name if grouping else ""
+        return filters_in_effect(self.form, self.data, value_labels=labels)
+
+    def goal_mismatch(self) -> tuple[str, str] | None:
+        """``(sub-goal code, goal number)`` when the chosen sub-goal is not under the chosen goal
+        (the reason the list is empty), else None.
+        """
+        if not self.form.is_valid():
+            return None
+        goal, sub_goal = self.form.cleaned_data.get("goal"), self.form.cleaned_data.get("sub_goal")
+        if goal and sub_goal and self._goal_of_sub_goal[sub_goal] != goal:
+            return sub_goal, goal
+        return None
 
     def filter_goal(self, queryset, name, value):
         return queryset.filter(sub_goal_id__in=self._goals[value])

@@ -7,7 +7,7 @@ from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -102,6 +102,7 @@ def item_list(request: HttpRequest) -> HttpResponse:
     context = {
         "strategy": strategy,
         "filter": filterset,
+        "in_effect": filterset.in_effect(),
         "page": page,
         "sections": sections,
         "can_import": permissions.can_import_roadmap(request.user),
@@ -160,15 +161,17 @@ def by_user_group(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def user_group_coming(request: HttpRequest, slug: str) -> HttpResponse:
-    """What is coming for a user group: items in a phase of introduction or use, by the year they start."""
+    """What is coming for a user group: every item for it that is not done, in development as well as
+    being introduced or in use, by the year it starts (earliest first; no start date last).
+    """
     strategy = current_strategy(request)
     group = get_object_or_404(UserGroup, slug=slug)
     through = RoadmapItem.user_groups.through
     queryset = (
         visible_items(request, strategy)
-        .filter(phase__is_rollout=True)
+        .exclude(status=RoadmapItem.Status.DONE)
         .filter(pk__in=through.objects.filter(usergroup=group).values("roadmapitem_id"))
-        .order_by("start_date", "title", "pk")
+        .order_by(F("start_date").asc(nulls_last=True), "title", "pk")
     )
     page = _page_of_items(request, queryset, PAGE_SIZE)
     years = [
@@ -183,7 +186,7 @@ def user_group_coming(request: HttpRequest, slug: str) -> HttpResponse:
             "group": group,
             "page": page,
             "years": years,
-            "phases": Phase.objects.filter(is_rollout=True),
+            "phases": Phase.objects.all(),
         },
     )
 
@@ -206,6 +209,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     context = {
         "strategy": strategy,
         "filter": filterset,
+        "in_effect": filterset.in_effect(),
         "page": page,
         "rows": rows,
         "years": years,

@@ -3,13 +3,19 @@
 A goal in the newer version is matched with a goal in the older version when
 its chain of ``continues`` links reaches that goal. Matched goals may be
 renumbered and/or renamed; unmatched goals are added (newer) or removed (older).
+
+Sub-goals have no lineage of their own; they follow their goal's. A newer sub-goal is matched
+first within the older goal its goal continues, by the letter after the goal number (the draft's
+1A is the final 2A when goal 1 became goal 2), then by the same code anywhere in the older version.
+Matched sub-goals may be recoded, renamed and/or moved to a goal that does not continue theirs.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from veikart.strategy.models import Goal, Strategy
+from veikart.strategy.models import Goal, Strategy, SubGoal
 
 
 @dataclass(frozen=True)
@@ -42,15 +48,44 @@ class GoalChange:
         return self.old is not None and self.new is not None and self.old.title.strip() != self.new.title.strip()
 
 
+@dataclass(frozen=True)
+class SubGoalChange:
+    """One sub-goal's fate; ``old`` or ``new`` is None when added or removed. ``moved``: the newer
+    sub-goal's goal does not continue the older one's.
+    """
+
+    old: SubGoal | None
+    new: SubGoal | None
+    moved: bool = False
+
+    @property
+    def kind(self) -> str:
+        """``added``, ``removed``, ``changed`` (see ``recoded``, ``renamed``, ``moved``) or ``unchanged``."""
+        if self.old is None:
+            return "added"
+        if self.new is None:
+            return "removed"
+        return "changed" if self.recoded or self.renamed or self.moved else "unchanged"
+
+    @property
+    def recoded(self) -> bool:
+        return self.old is not None and self.new is not None and self.old.code != self.new.code
+
+    @property
+    def renamed(self) -> bool:
+        return self.old is not None and self.new is not None and self.old.title.strip() != self.new.title.strip()
+
+
 @dataclass
 class StrategyComparison:
     older: Strategy
     newer: Strategy
     changes: list[GoalChange] = field(default_factory=list)
+    sub_goal_changes: list[SubGoalChange] = field(default_factory=list)
 
     @property
     def has_changes(self) -> bool:
-        return any(change.kind != "unchanged" for change in self.changes)
+        return any(change.kind != "unchanged" for change in [*self.changes, *self.sub_goal_changes])
 
 
 def _ancestor_in(goal: Goal, strategy_id: int, goals_by_id: dict[int, Goal]) -> Goal | None:
@@ -84,4 +119,41 @@ def compare_strategies(older: Strategy, newer: Strategy) -> StrategyComparison:
     for goal in old_goals:
         if goal.pk not in matched_old:
             comparison.changes.append(GoalChange(old=goal, new=None))
+    comparison.sub_goal_changes = _compare_sub_goals(older, newer, comparison.changes)
     return comparison
+
+
+def _letter(code: str, goal_number: int) -> str:
+    """A sub-goal code without its goal's number in front: ``"A"`` for ``1A`` of goal 1."""
+    return re.sub(rf"^{goal_number}(?!\d)", "", code).casefold()
+
+
+def _compare_sub_goals(older: Strategy, newer: Strategy, goal_changes: list[GoalChange]) -> list[SubGoalChange]:
+    """Each sub-goal of either version, matched through its goal's lineage, then by code; ordered by
+    the newer code, removed ones last by the older code.
+    """
+    old_sub_goals = list(SubGoal.objects.filter(strategy=older).select_related("goal").order_by("code"))
+    new_sub_goals = list(SubGoal.objects.filter(strategy=newer).select_related("goal").order_by("code"))
+    successor = {change.old.pk: change.new.pk for change in goal_changes if change.old and change.new}
+    unmatched_old = {sub_goal.pk: sub_goal for sub_goal in old_sub_goals}
+    matches: dict[int, SubGoal] = {}
+    # First through lineage: the same letter within the older goal that the newer goal continues.
+    for new in new_sub_goals:
+        for old in unmatched_old.values():
+            if successor.get(old.goal_id) == new.goal_id and _letter(old.code, old.goal.number) == _letter(
+                new.code, new.goal.number
+            ):
+                matches[new.pk] = unmatched_old.pop(old.pk)
+                break
+    # Then by the same code anywhere in the older version.
+    old_by_code = {old.code.casefold(): old for old in unmatched_old.values()}
+    for new in new_sub_goals:
+        if new.pk not in matches and (old := old_by_code.get(new.code.casefold())) is not None:
+            matches[new.pk] = unmatched_old.pop(old.pk)
+    changes = []
+    for new in new_sub_goals:
+        old = matches.get(new.pk)
+        moved = old is not None and successor.get(old.goal_id) != new.goal_id
+        changes.append(SubGoalChange(old=old, new=new, moved=moved))
+    changes += [SubGoalChange(old=old, new=None) for old in unmatched_old.values()]
+    return changes

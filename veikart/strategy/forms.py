@@ -24,13 +24,18 @@ class CompareForm(forms.Form):
             self.fields[name].widget = FastSelect(attrs={"class": "ds-input"}, choices=choices)
 
     def clean(self) -> dict:
+        """The chosen strategies; the same one twice is valid (``same_version`` tells the page)."""
         cleaned = super().clean()
         older, newer = cleaned.get("older"), cleaned.get("newer")
         if older and newer:
-            if older == newer:
-                raise forms.ValidationError(_("Choose two different versions."))
             cleaned["older"], cleaned["newer"] = self._by_slug[older], self._by_slug[newer]
         return cleaned
+
+    @property
+    def same_version(self) -> Strategy | None:
+        """The version chosen on both sides, when it is one (call after ``is_valid()``)."""
+        older, newer = self.cleaned_data.get("older"), self.cleaned_data.get("newer")
+        return older if older is not None and older == newer else None
 
     @staticmethod
     def default_pair(strategies: list[Strategy]) -> tuple[Strategy, Strategy] | None:

@@ -52,6 +52,12 @@ class StrategyQuerySet(models.QuerySet):
         adopted = self.filter(status=Strategy.Status.ADOPTED).order_by("-period_start", "-pk").first()
         return adopted or self.order_by("-period_start", "-pk").first()
 
+    def in_force(self) -> Strategy | None:
+        """The version in force: the published, adopted one with the latest period start; None if
+        none is both (the banner of a draft or superseded version then links nowhere).
+        """
+        return self.published().filter(status=Strategy.Status.ADOPTED).order_by("-period_start", "-pk").first()
+
 
 class Strategy(models.Model):
     """One version of a strategy document."""

@@ -33,6 +33,15 @@ def get_goal_for(request: HttpRequest, slug: str, number: int) -> Goal:
     )
 
 
+def in_force_unless(strategy: Strategy) -> Strategy | None:
+    """The version in force, for the banner on a page of ``strategy``; None when ``strategy`` is
+    the adopted version (no banner).
+    """
+    if strategy.status == Strategy.Status.ADOPTED:
+        return None
+    return Strategy.objects.in_force()
+
+
 def get_sub_goal_for(request: HttpRequest, slug: str, code: str) -> SubGoal:
     strategy = get_strategy_for(request, slug)
     return get_object_or_404(
@@ -51,6 +60,7 @@ def strategy_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "strategy/strategy_detail.html",
         {
             "strategy": strategy,
+            "in_force": in_force_unless(strategy),
             "goals": goals,
             "overarching_goals": strategy.overarching_goals.all(),
             "target_groups": strategy.target_groups.all(),
@@ -69,6 +79,7 @@ def goal_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "strategy/goal_detail.html",
         {
             "strategy": goal.strategy,
+            "in_force": in_force_unless(goal.strategy),
             "goal": goal,
             "lineage_back": lineage_back,
             "lineage_forward": lineage_forward,
@@ -85,6 +96,7 @@ def sub_goal_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
         "strategy/sub_goal_detail.html",
         {
             "strategy": sub_goal.goal.strategy,
+            "in_force": in_force_unless(sub_goal.goal.strategy),
             "goal": sub_goal.goal,
             "sub_goal": sub_goal,
             "sections": sections_for("sub_goal", request, sub_goal),
@@ -94,17 +106,23 @@ def sub_goal_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 @require_GET
 def strategy_history(request: HttpRequest) -> HttpResponse:
-    """Every visible version, and what changed between two of them (chosen in the form)."""
+    """Every visible version, and what changed between two of them (chosen in the form).
+
+    The same version chosen twice is no error: the page says that a version compared with itself
+    has no changes, and offers the version it revises (``revised``) when that is visible.
+    """
     strategies = list(
         Strategy.objects.visible_to(request.user)
         .annotate(goal_count=Count("goals"))
         .order_by("-period_start", "-published_on", "-pk")
     )
     form = CompareForm(request.GET or None, strategies=strategies)
-    comparison = None
+    comparison = same_version = None
     if form.is_bound:
         if form.is_valid():
-            comparison = compare_strategies(form.cleaned_data["older"], form.cleaned_data["newer"])
+            same_version = form.same_version
+            if same_version is None:
+                comparison = compare_strategies(form.cleaned_data["older"], form.cleaned_data["newer"])
     else:
         default = CompareForm.default_pair(strategies)
         if default:
@@ -113,5 +131,11 @@ def strategy_history(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "strategy/history.html",
-        {"strategies": strategies, "form": form, "comparison": comparison},
+        {
+            "strategies": strategies,
+            "form": form,
+            "comparison": comparison,
+            "same_version": same_version,
+            "revised": same_version and same_version.previous_version in strategies and same_version.previous_version,
+        },
     )

@@ -1,4 +1,5 @@
-"""Template helpers every page uses (the base template's ``<title>``, content in the page's language) and search hits' highlighting."""
+"""Template helpers every page uses (the base template's ``<title>``, the titles of workspace forms,
+content in the page's language) and search hits' highlighting."""
 
 from typing import Any
 
@@ -58,3 +59,16 @@ def content(obj: Any, *fields: str, lines: bool = False, plain: bool = False, la
     if shown.text and shown.fell_back(page_language()):
         text = format_html('<span lang="{}">{}</span>', shown.language, text)
     return text + conditional_escape(after)
+
+
+@register.filter
+def about(title: str, subject) -> str:
+    """``"<title>: <subject>"`` for a page about an object (a form, a confirmation), or the title
+    alone when it already names the object, by its text or its ``name`` or ``title`` ("Rediger
+    Innbyggere", not "Rediger Innbyggere: Innbyggere").
+    """
+    title, text = str(title), str(subject).strip()
+    names = [text, str(getattr(subject, "name", "") or ""), str(getattr(subject, "title", "") or "")]
+    if not text or any(name.strip() and name.strip().casefold() in title.casefold() for name in names):
+        return title
+    return f"{title}: {text}"

@@ -1,9 +1,11 @@
 """Settings read from the environment fail loudly on a bad value."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_date, env_int, env_list, env_str
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("true", True), ("1", True), ("Off", False), ("no", False)])
@@ -32,3 +34,11 @@ def test_empty_values_fall_back_to_the_default(monkeypatch):
 def test_lists_are_split_on_commas_and_trimmed(monkeypatch):
     monkeypatch.setenv("ALLOWED_HOSTS", " a.example , b.example,, ")
     assert env_list("ALLOWED_HOSTS", []) == ["a.example", "b.example"]
+
+
+def test_dates_are_read_as_iso_and_a_bad_one_names_the_variable(monkeypatch):
+    monkeypatch.setenv("VK_DATE", "2026-11-30")
+    assert env_date("VK_DATE", datetime.date(2000, 1, 1)) == datetime.date(2026, 11, 30)
+    monkeypatch.setenv("VK_DATE", "30.11.2026")
+    with pytest.raises(ImproperlyConfigured, match="VK_DATE"):
+        env_date("VK_DATE", datetime.date(2000, 1, 1))

@@ -1,10 +1,11 @@
-"""The header every page shares: its title, the menu's current section, the favicon."""
+"""The header every page shares: its title, the menu's current section, the favicon, the font."""
 
 import re
 
 import pytest
+from django.contrib.staticfiles import finders
 
-from veikart.core.templatetags.site_tags import page_title
+from veikart.core.templatetags.site_tags import about, page_title
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +48,22 @@ def test_the_menu_is_a_disclosure_that_works_without_javascript(client, demo):
 
 def test_every_page_links_the_favicon(client, demo):
     assert 'rel="icon" href="/static/favicon.svg"' in client.get("/").content.decode()
+
+
+def test_every_page_loads_the_vendored_inter_font_with_its_licence(client, demo):
+    html = client.get("/").content.decode()
+    assert 'href="/static/vendor/fontsource-variable-inter-5.3.0/inter.css"' in html
+    folder = "vendor/fontsource-variable-inter-5.3.0"
+    with open(finders.find(f"{folder}/inter.css"), encoding="utf-8") as file:
+        css = file.read()
+    for name in re.findall(r"url\(\./files/([^)]+)\)", css):
+        assert finders.find(f"{folder}/files/{name}"), name
+    assert "font-family: Inter;" in css
+    with open(finders.find(f"{folder}/LICENSE"), encoding="utf-8") as file:
+        assert "Open Font License" in file.read()
+
+
+def test_a_title_about_an_object_names_it_once():
+    assert about("Rediger Innbyggere", "Innbyggere") == "Rediger Innbyggere"
+    assert about("Slett mål", "Mål 3: Helsedata") == "Slett mål: Mål 3: Helsedata"
+    assert about("Slett mål", "") == "Slett mål"

@@ -1,5 +1,7 @@
 """Site-wide pages: languages, error pages, sitemap, change history with diffs."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -65,3 +67,14 @@ def test_the_change_history_is_for_staff_only(request, demo, persona):
 def test_the_change_history_of_an_unknown_model_is_a_404(strategy_office):
     url = reverse("core:change-history", kwargs={"app_label": "strategy", "model_name": "nothing", "pk": 1})
     assert client_for(strategy_office).get(url).status_code == 404
+
+
+def test_the_accessibility_statement_gives_a_feedback_address_and_the_date_of_the_last_check(client, settings):
+    settings.ACCESSIBILITY_CONTACT_EMAIL = "tilgjengelighet@helsedir.example"
+    settings.ACCESSIBILITY_CHECKED_ON = datetime.date(2026, 11, 30)
+    html = client.get("/tilgjengelighet/").content.decode()
+    assert 'href="mailto:tilgjengelighet@helsedir.example"' in html
+    assert "30. november 2026" in html
+    assert 'href="https://www.uutilsynet.no/"' in html
+    english = client.get("/en/tilgjengelighet/").content.decode()
+    assert "last checked against WCAG 2.1 A and AA on Nov. 30, 2026" in english

@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def test_every_environment_variable_is_documented():
     settings_source = (ROOT / "config" / "settings.py").read_text()
-    variables = set(re.findall(r'env_(?:str|bool|int|list)\("([A-Z_]+)"', settings_source))
+    variables = set(re.findall(r'env_(?:str|bool|int|list|date)\("([A-Z_]+)"', settings_source))
     documentation = (ROOT / "docs" / "configuration.md").read_text()
     assert variables, "no variables found: has the settings module changed shape?"
     missing = sorted(name for name in variables if f"`{name}`" not in documentation)

@@ -119,12 +119,12 @@ def test_switching_to_a_percentage_checks_stored_values_against_0_to_100(strateg
     assert "274 is outside the scale" in " ".join(response.context["form"].errors["scale_max"])
 
 
-def test_editing_keeps_the_page_titled_by_the_stored_code_when_the_input_is_bad(strategy_office):
+def test_editing_keeps_the_page_titled_by_the_stored_name_when_the_input_is_bad(strategy_office):
     goal = make_goal()
-    indicator = make_indicator(code="EMRAM", goal=goal)
+    indicator = make_indicator(code="EMRAM", goal=goal, name="Digital modenhet")
     response = client_for(strategy_office).post(ws("indicator-edit", pk=indicator.pk), _form(goal, code="ny kode"))
     assert response.status_code == 400
-    assert "Edit EMRAM" in response.text
+    assert "Edit Digital modenhet" in response.text
     assert 'value="ny kode"' in response.text
 
 

@@ -42,4 +42,4 @@ def list_crumb() -> tuple[str, str]:
 def indicator_crumbs(indicator: Indicator, *, editor: bool = True) -> list[tuple[str, str]]:
     """Breadcrumbs down to ``indicator``'s workspace page."""
     first = list_crumb() if editor else (_("Our indicators"), reverse("ws-indicators:own-list"))
-    return [first, (indicator.code, reverse("ws-indicators:indicator-detail", kwargs={"pk": indicator.pk}))]
+    return [first, (indicator.name, reverse("ws-indicators:indicator-detail", kwargs={"pk": indicator.pk}))]

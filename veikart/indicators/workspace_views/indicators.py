@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -69,7 +68,7 @@ def indicator_detail(request: HttpRequest, pk: int) -> HttpResponse:
     baseline = getattr(indicator, "baseline", None) if indicator.has_baseline else None
     context = {
         "indicator": indicator,
-        "title": format_html("{} {}", indicator.code, content(indicator, "name")),
+        "title": content(indicator, "name"),
         "breadcrumbs": indicator_crumbs(indicator, editor=editor)[:1],
         "editor": editor,
         "can_upload": can_upload,
@@ -121,13 +120,13 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_editable_indicator(request, pk)
     # The form writes what was typed onto the instance; the page keeps naming the stored indicator.
-    crumbs, code = indicator_crumbs(indicator), indicator.code
+    crumbs, name = indicator_crumbs(indicator), indicator.name
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and _save_form(request, form):
         messages.success(request, _("Indicator %(code)s saved.") % {"code": indicator.code})
         return redirect("ws-indicators:indicator-detail", pk=indicator.pk)
     context = {
-        "title": _("Edit %(code)s") % {"code": code},
+        "title": _("Edit %(name)s") % {"name": name},
         "form": form,
         "submit_label": _("Save"),
         "cancel_url": reverse("ws-indicators:indicator-detail", kwargs={"pk": pk}),
@@ -145,7 +144,7 @@ def indicator_publish(request: HttpRequest, pk: int) -> HttpResponse:
     gaps = editing.publication_gaps(indicator)
     if gaps:
         context = {
-            "title": _("%(code)s cannot be published yet") % {"code": indicator.code},
+            "title": _("%(name)s cannot be published yet") % {"name": indicator.name},
             "question": _("The public pages need what is missing below."),
             "reasons": gaps,
             "fix_url": reverse("ws-indicators:indicator-edit", kwargs={"pk": pk}),
@@ -161,7 +160,7 @@ def indicator_publish(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("%(code)s is published.") % {"code": indicator.code})
         return redirect(detail_url)
     context = {
-        "title": _("Publish %(code)s") % {"code": indicator.code},
+        "title": sentence(_("Publish %(name)s"), name=content(indicator, "name")),
         "question": sentence(_("Publish “%(name)s”?"), name=content(indicator, "name")),
         "consequences": [
             _("Everyone can see the indicator, its data, baseline and targets on the public pages."),
@@ -184,7 +183,7 @@ def indicator_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("%(code)s is no longer published.") % {"code": indicator.code})
         return redirect(detail_url)
     context = {
-        "title": _("Unpublish %(code)s") % {"code": indicator.code},
+        "title": sentence(_("Unpublish %(name)s"), name=content(indicator, "name")),
         "question": sentence(_("Take “%(name)s” off the public pages?"), name=content(indicator, "name")),
         "consequences": [
             _("Its public page and downloads disappear; links to it answer “not found”."),

@@ -169,17 +169,23 @@ def test_the_public_change_log_shows_changes_after_publication(client, sample):
     assert log[-1].headline == "Publisert." and not log[-1].changes
 
 
-def test_what_is_coming_for_a_user_group_lists_rollout_items_by_year(client, make_item, citizens, phases):
+def test_what_is_coming_for_a_user_group_lists_every_item_not_done_by_year(client, make_item, citizens, phases):
     make_item(title="I bruk 2025", user_groups=[citizens], phase=phases["I bruk"], start_date=datetime.date(2025, 3, 1))
     make_item(
         title="Innføring 2027", user_groups=[citizens], phase=phases["Innføring"], start_date=datetime.date(2027, 1, 1)
     )
     make_item(title="Bare utvikling", user_groups=[citizens], phase=phases["Utvikling og begrenset utprøving"])
+    make_item(
+        title="Ferdig", user_groups=[citizens], status=RoadmapItem.Status.DONE, start_date=datetime.date(2024, 1, 1)
+    )
     response = client.get(citizens.get_absolute_url())
     assert [(year, [i.title for i in items]) for year, items in response.context["years"]] == [
         (2025, ["I bruk 2025"]),
         (2027, ["Innføring 2027"]),
+        (None, ["Bare utvikling"]),
     ]
+    lead = response.content.decode()
+    assert "ikke er ferdige" in lead and "fortsatt er under utvikling" in lead
 
 
 def test_the_goal_and_sub_goal_pages_list_their_items(client, sample, strategy):

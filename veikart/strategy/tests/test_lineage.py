@@ -54,12 +54,80 @@ def test_the_history_page_shows_the_draft_goal_1_as_the_final_goal_2(client, dem
     assert "Goal 1: A simpler working day" in row and "Goal 2: A simpler working day" in row
 
 
-def test_comparing_two_chosen_versions_and_rejecting_the_same_twice(client, demo):
+def test_comparing_two_chosen_versions(client, demo):
     response = client.get(reverse("strategy:history"), {"older": "e-helsestrategi-2017-2022", "newer": FINAL})
     assert response.context["comparison"].older.slug == "e-helsestrategi-2017-2022"
-    response = client.get(reverse("strategy:history"), {"older": FINAL, "newer": FINAL})
+
+
+def test_comparing_a_version_with_itself_says_so_and_offers_the_version_it_revises(client, demo):
+    response = client.get("/en" + reverse("strategy:history"), {"older": FINAL, "newer": FINAL})
+    html = response.content.decode()
     assert response.context["comparison"] is None
-    assert response.context["form"].errors
+    assert not response.context["form"].errors
+    assert 'role="status" id="compare-same"' in html
+    assert "You chose Nasjonal e-helsestrategi 2023–2030 (1.0) on both sides" in html
+    assert f'href="?older={DRAFT}&amp;newer={FINAL}#compare-heading"' in html
+    # The form keeps what was chosen.
+    assert html.count(f'<option value="{FINAL}" selected>') == 2
+
+
+def _sub_goal_versions():
+    older = Strategy.objects.create(title="Utkast", slug="utkast", period_start=2023, period_end=2030)
+    newer = Strategy.objects.create(title="Endelig", slug="endelig", period_start=2023, period_end=2030)
+    old_goal_1 = Goal.objects.create(strategy=older, number=1, title="Arbeidshverdag")
+    old_goal_2 = Goal.objects.create(strategy=older, number=2, title="Medvirkning")
+    new_goal_1 = Goal.objects.create(strategy=newer, number=1, title="Medvirkning", continues=old_goal_2)
+    new_goal_2 = Goal.objects.create(strategy=newer, number=2, title="Arbeidshverdag", continues=old_goal_1)
+    new_goal_3 = Goal.objects.create(strategy=newer, number=3, title="Helsedata")
+    old_goal_1.sub_goals.create(code="1A", title="Journal")  # becomes 2A with its goal
+    old_goal_1.sub_goals.create(code="1B", title="Legemidler")  # becomes 2B, renamed
+    old_goal_2.sub_goals.create(code="2A", title="Innsyn")  # becomes 1A with its goal
+    old_goal_2.sub_goals.create(code="2C", title="Fjernes")  # removed
+    old_goal_2.sub_goals.create(code="3A", title="Data")  # no lineage: found by its code, moved
+    new_goal_2.sub_goals.create(code="2A", title="Journal")
+    new_goal_2.sub_goals.create(code="2B", title="Legemidler og målinger")
+    new_goal_1.sub_goals.create(code="1A", title="Innsyn")
+    new_goal_1.sub_goals.create(code="1D", title="Unge")  # added
+    new_goal_3.sub_goals.create(code="3A", title="Data")
+    return older, newer
+
+
+def test_sub_goals_follow_their_goals_lineage_then_their_code():
+    older, newer = _sub_goal_versions()
+    changes = {
+        (change.old and change.old.code, change.new and change.new.code): change
+        for change in compare_strategies(older, newer).sub_goal_changes
+    }
+    assert set(changes) == {("2A", "1A"), (None, "1D"), ("1A", "2A"), ("1B", "2B"), ("3A", "3A"), ("2C", None)}
+    assert changes[("2A", "1A")].recoded and not changes[("2A", "1A")].renamed
+    assert not changes[("2A", "1A")].moved
+    assert changes[("1B", "2B")].renamed
+    assert changes[("3A", "3A")].moved and changes[("3A", "3A")].kind == "changed"
+    assert changes[(None, "1D")].kind == "added"
+    assert changes[("2C", None)].kind == "removed"
+
+
+def test_a_sub_goal_with_the_same_code_title_and_goal_is_unchanged():
+    older = Strategy.objects.create(title="A", slug="a", period_start=2023, period_end=2030)
+    newer = Strategy.objects.create(title="B", slug="b", period_start=2023, period_end=2030)
+    old_goal = Goal.objects.create(strategy=older, number=1, title="Mål")
+    new_goal = Goal.objects.create(strategy=newer, number=1, title="Mål", continues=old_goal)
+    old_goal.sub_goals.create(code="1A", title="Delmål")
+    new_goal.sub_goals.create(code="1A", title="Delmål")
+    (change,) = compare_strategies(older, newer).sub_goal_changes
+    assert change.kind == "unchanged"
+    assert not compare_strategies(older, newer).has_changes
+
+
+def test_the_history_page_lists_the_sub_goal_changes(client):
+    older, newer = _sub_goal_versions()
+    Strategy.objects.filter(pk__in=[older.pk, newer.pk]).update(is_published=True)
+    html = client.get("/en" + reverse("strategy:history"), {"older": "utkast", "newer": "endelig"}).content.decode()
+    table = html[html.index('id="sub-goal-changes-heading"') :]
+    assert "New code 2A → 1A" in table
+    assert "Moved to goal 3" in table
+    assert "Sub-goal 1D: Unge" in table
+    assert "Sub-goal 2C: Fjernes" in table
 
 
 def test_a_field_error_of_the_comparison_has_the_id_its_select_is_described_by(client, demo):
