@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "veikart.strategy",
     "veikart.roadmap",
     "veikart.indicators",
+    "veikart.reporting",
     "veikart.workspace",
     # Django's admin, with Veikart's site: it lets in by role (``veikart.accounts.admin_site``).
     "veikart.accounts.admin_config.VeikartAdminConfig",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "axes",
     "django_filters",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +227,13 @@ EMAIL_BACKEND = (
     if _LOCAL and env_str("EMAIL_HOST") is None
     else "django.core.mail.backends.smtp.EmailBackend"
 )
+
+# --- Background tasks and status reporting (docs/reporting.md) -------------------
+# Mail goes out through Django's tasks API (the django-tasks backport): enqueued in the database and
+# sent by the worker, ``manage.py db_worker`` (``make run`` starts one beside the server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How many days before a period's deadline the owners are reminded of reports not yet submitted.
+REPORTING_REMINDER_DAYS_BEFORE = env_int("REPORTING_REMINDER_DAYS_BEFORE", 7)
 
 # --- Exchange (imports and uploads; docs/exchange.md) ---------------------------
 # A file larger than this is refused at upload; the command line allows the second, larger bound.
