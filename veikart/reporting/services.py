@@ -349,7 +349,7 @@ def status_report_return(*, user: Any, report_id: int, version: int, note: str) 
         _log(report, Action.RETURNED, user, State.SUBMITTED, note=note)
         from .reminders import returned_notice_send
 
-        transaction.on_commit(lambda: returned_notice_send(report_id=report.pk))
+        returned_notice_send(report_id=report.pk)
     return report
 
 

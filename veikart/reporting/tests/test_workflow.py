@@ -9,8 +9,8 @@ from django.db import IntegrityError, transaction
 from veikart.reporting.models import ReportingPeriod, StatusReport, StatusReportRisk, StatusReportTransition
 from veikart.reporting.services import (
     Conflict,
-    ReportContent,
     Refused,
+    ReportContent,
     Risk,
     reporting_period_publish,
     reporting_period_set_state,
