@@ -195,3 +195,16 @@ def test_a_locked_period_never_opens_again(strategy_office, period):
     reporting_period_set_state(user=strategy_office, period_id=period.pk, state="locked")
     with pytest.raises(Refused):
         reporting_period_set_state(user=strategy_office, period_id=period.pk, state="open")
+
+
+def test_refusals_speak_the_active_language(owner_editor, item, period):
+    from django.utils import translation
+
+    report = draft(owner_editor, item, period, ReportContent(narrative="Uten farge"))
+    for language, words in [
+        ("nb", "Velg samlet status"),
+        ("nn", "Vel samla status"),
+        ("en", "Choose an overall status"),
+    ]:
+        with translation.override(language), pytest.raises(Refused, match=words):
+            status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
