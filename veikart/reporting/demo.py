@@ -1,6 +1,6 @@
 """Demo status reporting: three periods (2025 T3 and 2026 T1 closed and published, 2026 T2 open), about
 thirty portfolio items among the demo roadmap's published items, and reports in every state, one of them
-returned with a note. Every report is invented and says so (``is_demo``, shown on the pages).
+returned with a note. Every report is invented and flagged so (``is_demo``: the pages say so beside it).
 
 Idempotent: periods, memberships and reports are found by their natural keys and saved only when
 something differs; the workflow log is written once, when a report is created.
@@ -46,7 +46,6 @@ _NARRATIVE = {
     "yellow": "Leveransen har noe avvik: en milepæl er flyttet noen uker, men sluttdatoen holder.",
     "red": "Leveransen har vesentlige avvik: leverandøren er forsinket, og ny plan legges fram for styringsgruppen.",
 }
-DEMO_NOTE = "*Demoinnhold: rapporten er oppdiktet for å vise hvordan porteføljen fungerer.*"
 RETURN_NOTE = "Kostnadsstatus mangler begrunnelse. Beskriv avviket og hva som gjøres, og send rapporten inn på nytt."
 
 
@@ -82,7 +81,7 @@ def _report(item, period, state, colour_key, *, colours, areas, office, owner_us
         {
             "state": state,
             "overall": colour,
-            "narrative": f"{_NARRATIVE[colour_key]}\n\n{DEMO_NOTE}",
+            "narrative": _NARRATIVE[colour_key],
             "next_steps": "Følge opp neste milepæl og rapportere på nytt neste periode.",
             "review_note": note,
             "is_demo": True,
