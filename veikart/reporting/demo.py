@@ -25,6 +25,7 @@ from .models import (
     StatusReportRisk,
     StatusReportTransition,
 )
+from .scale import AREAS, COLOURS
 
 DEMO_STRATEGY = "e-helsestrategi-2023-2030"
 PORTFOLIO_SIZE = 30
@@ -156,6 +157,11 @@ def load(*, demo_passwords: bool = False) -> None:
                 "programme": items[0] if 1 <= position <= 2 else None,
             },
         )
+    # The migration seeds the scale; a database emptied since (as between browser tests) gets it again.
+    for colour in COLOURS:
+        StatusColour.objects.get_or_create(key=colour["key"], defaults=colour)
+    for area in AREAS:
+        StatusArea.objects.get_or_create(key=area["key"], defaults=area)
     colours = {colour.key: colour for colour in StatusColour.objects.all()}
     areas = list(StatusArea.objects.all())
     editors = {}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 
 from veikart.accounts.models import Organisation
 from veikart.core.exchange.downloads import csv_bytes, dialect_for, download_response, json_bytes, xlsx_bytes
-from veikart.roadmap.models import Phase
+from veikart.roadmap.models import Phase, RoadmapItem
 from veikart.strategy.models import Strategy, SubGoal
 
 from . import pages
@@ -42,7 +42,10 @@ class PortfolioFilter(forms.Form):
         ]
         self.fields["sub_goal"].choices = everything + [(sub_goal.code, sub_goal.code) for sub_goal in sub_goals]
         self.fields["owner"].choices = everything + list(
-            Organisation.objects.filter(roadmap_items__portfolio_membership__isnull=False)
+            # Owners of published portfolio items only, so an unpublished item does not reveal its owner.
+            Organisation.objects.filter(
+                roadmap_items__in=RoadmapItem.objects.published().filter(portfolio_membership__isnull=False)
+            )
             .distinct()
             .order_by("name")
             .values_list("pk", "name")
