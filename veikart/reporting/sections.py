@@ -13,7 +13,8 @@ from .models import StatusReport
 def item_status(request: HttpRequest, item: Any) -> dict[str, Any] | None:
     """The item's latest published report and its published status history (oldest first), or None.
 
-    Only ``StatusReport.objects.published()``, whoever looks: the public page shows what is public; the
+    The public reads the overall status, the area statuses, the status in words and the dates; the next
+    steps and the risks stay in the workspace. Only ``StatusReport.objects.published()``, whoever looks: the public page shows what is public; the
     workspace shows the rest to those who may read it.
     """
     reports = list(

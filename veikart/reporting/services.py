@@ -19,8 +19,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from veikart.accounts import permissions
+from veikart.core.history_writes import write_history
 from veikart.roadmap.models import Phase, RoadmapItem
 from veikart.strategy.models import Strategy
 
@@ -155,7 +157,7 @@ def _log(report: StatusReport, action: str, user: Any, from_state: str, note: st
     )
 
 
-def _write_content(report: StatusReport, content: ReportContent) -> None:
+def _write_content(report: StatusReport, content: ReportContent, *, user: Any) -> None:
     colours = {colour.key: colour for colour in StatusColour.objects.all()}
     areas = {area.key: area for area in StatusArea.objects.all()}
 
@@ -174,6 +176,7 @@ def _write_content(report: StatusReport, content: ReportContent) -> None:
     )
     report.expected_end_date = content.expected_end_date
     report.full_clean(exclude=["item", "period", "created_by"])
+    report._history_user = user
     report.save()
 
     kept = set()
@@ -268,7 +271,7 @@ def status_report_save_draft(
             ).update(version=F("version") + 1):
                 raise _stale()
             report.version += 1
-        _write_content(report, content)
+        _write_content(report, content, user=user)
     logger.info(
         "%s saved the draft of status report %s (item %s, period %s)", user.username, report.pk, item.pk, period.pk
     )
@@ -282,13 +285,26 @@ def _report_for_transition(report_id: int) -> StatusReport:
     return report
 
 
-def _transition(report: StatusReport, *, version: int, from_states: tuple[str, ...], **changes: Any) -> None:
-    """The one conditional UPDATE: only from ``from_states`` at ``version``; else ``Conflict``."""
+# Change reasons in the history, stored in English and translated where shown (``core.history.reason_display``).
+HISTORY_REASONS = {
+    State.SUBMITTED: gettext_noop("Status report submitted"),
+    State.RETURNED: gettext_noop("Status report returned"),
+    State.APPROVED: gettext_noop("Status report approved"),
+}
+SUPERSEDED_REASON = gettext_noop("Superseded by an approved correction")
+
+
+def _transition(report: StatusReport, *, user: Any, version: int, from_states: tuple[str, ...], **changes: Any) -> None:
+    """The one conditional UPDATE: only from ``from_states`` at ``version``; else ``Conflict``.
+
+    An ``UPDATE`` writes no history by itself: the row is recorded as it now stands, with the user.
+    """
     updated = StatusReport.objects.filter(pk=report.pk, version=version, state__in=from_states).update(
         version=F("version") + 1, updated_at=timezone.now(), **changes
     )
     if not updated:
         raise _stale()
+    write_history(StatusReport, [report.pk], user=user, reason=HISTORY_REASONS[changes["state"]])
     report.refresh_from_db()
 
 
@@ -309,6 +325,7 @@ def status_report_submit(*, user: Any, report_id: int, version: int) -> StatusRe
     with transaction.atomic():
         _transition(
             report,
+            user=user,
             version=version,
             from_states=(State.DRAFT, State.RETURNED),
             state=State.SUBMITTED,
@@ -339,6 +356,7 @@ def status_report_return(*, user: Any, report_id: int, version: int, note: str) 
     with transaction.atomic():
         _transition(
             report,
+            user=user,
             version=version,
             from_states=(State.SUBMITTED,),
             state=State.RETURNED,
@@ -365,11 +383,16 @@ def status_report_approve(*, user: Any, report_id: int, version: int) -> StatusR
         )
     with transaction.atomic():
         # Superseding first: the database allows one live approved revision per item and period.
-        StatusReport.objects.filter(
-            item_id=report.item_id, period_id=report.period_id, state=State.APPROVED, is_superseded=False
-        ).update(is_superseded=True)
+        corrected = list(
+            StatusReport.objects.filter(
+                item_id=report.item_id, period_id=report.period_id, state=State.APPROVED, is_superseded=False
+            ).values_list("pk", flat=True)
+        )
+        StatusReport.objects.filter(pk__in=corrected).update(is_superseded=True)
+        write_history(StatusReport, corrected, user=user, reason=SUPERSEDED_REASON)
         _transition(
             report,
+            user=user,
             version=version,
             from_states=(State.SUBMITTED,),
             state=State.APPROVED,
@@ -408,7 +431,7 @@ def status_report_correct(*, user: Any, report_id: int, reason: str) -> StatusRe
                 )
         except IntegrityError:
             raise _stale() from None
-        _write_content(correction, content_of(report))
+        _write_content(correction, content_of(report), user=user)
         _log(correction, Action.CORRECTION, user, "", note=reason)
     return correction
 

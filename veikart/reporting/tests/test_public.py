@@ -139,3 +139,20 @@ def test_the_filters_narrow_the_portfolio_and_a_bad_value_is_ignored(every_state
 def test_the_sitemap_lists_no_report_page(every_state, anonymous_client):
     body = anonymous_client.get("/sitemap.xml").content.decode()
     assert "rapportering" not in body and SECRET not in body
+
+
+def test_the_public_item_page_keeps_the_next_steps_and_risks_in_the_workspace(
+    owner_editor, strategy_office, item, period, anonymous_client
+):
+    from veikart.reporting.services import Risk
+
+    content = ReportContent(
+        overall="red", narrative="Offentlig", next_steps="Intern plan", risks=(Risk("Intern risiko", 4, 4),)
+    )
+    report = status_report_save_draft(user=owner_editor, item_id=item.pk, period_id=period.pk, content=content)
+    report = status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
+    status_report_approve(user=strategy_office, report_id=report.pk, version=report.version)
+    reporting_period_publish(user=strategy_office, period_id=period.pk)
+    page = anonymous_client.get(item.get_absolute_url()).content.decode()
+    assert "Offentlig" in page and "Vesentlige avvik" in page
+    assert "Intern plan" not in page and "Intern risiko" not in page

@@ -208,3 +208,11 @@ def test_refusals_speak_the_active_language(owner_editor, item, period):
     ]:
         with translation.override(language), pytest.raises(Refused, match=words):
             status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
+
+
+def test_every_transition_is_in_the_change_history_with_its_user(owner_editor, strategy_office, item, period, content):
+    report = draft(owner_editor, item, period, content)
+    report = status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
+    status_report_approve(user=strategy_office, report_id=report.pk, version=report.version)
+    rows = list(report.history.order_by("history_date", "history_id").values_list("state", "history_user__username"))
+    assert rows[-2:] == [("submitted", "eier"), ("approved", "kontor")]
