@@ -156,3 +156,8 @@ def test_the_public_item_page_keeps_the_next_steps_and_risks_in_the_workspace(
     page = anonymous_client.get(item.get_absolute_url()).content.decode()
     assert "Offentlig" in page and "Vesentlige avvik" in page
     assert "Intern plan" not in page and "Intern risiko" not in page
+
+
+def test_the_header_marks_the_portfolio_as_the_current_section(anonymous_client, strategy):
+    page = anonymous_client.get(reverse("reporting:portfolio")).content.decode()
+    assert f'href="{reverse("reporting:portfolio")}" aria-current="page"' in page

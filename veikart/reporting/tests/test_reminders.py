@@ -88,3 +88,17 @@ def test_a_returned_report_is_mailed_with_its_note_in_the_recipients_language(
     message = mail.outbox[0]
     assert "Kostnad mangler" in message.body
     assert message.subject.startswith("Statusrapport sendt tilbake")
+
+
+def test_the_daily_command_enqueues_what_is_due_and_refuses_a_bad_date(editor_with_mail, item, period):
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    out = StringIO()
+    call_command("send_reminders", "--date", period.deadline.isoformat(), stdout=out)
+    assert out.getvalue().startswith("1 ")
+    call_command("send_reminders", "--date", period.deadline.isoformat(), stdout=out)
+    assert run_worker() == 1
+    with pytest.raises(CommandError):
+        call_command("send_reminders", "--date", "15.06.2026")
