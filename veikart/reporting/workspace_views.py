@@ -243,8 +243,11 @@ def review(request: HttpRequest) -> HttpResponse:
     periods = _periods().exclude(state=ReportingPeriod.State.PLANNED)
     period = pages.workspace_period(periods, request.GET.get("period"))
     states = dict(StatusReport.State.choices)
+    # No choice: the strategy office starts with its queue (the submitted ones), body members with all.
     state = request.GET.get("state", "")
-    if state not in states:
+    if state == "all":
+        state = ""
+    elif state not in states:
         state = StatusReport.State.SUBMITTED if permissions.can_review_status_reports(request.user) else ""
     reports = StatusReport.objects.none()
     if period is not None:

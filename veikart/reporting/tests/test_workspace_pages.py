@@ -170,3 +170,14 @@ def test_the_start_page_counts_reports_waiting_for_review(owner_editor, strategy
     status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
     page = client_for(strategy_office).get(reverse("workspace:start")).content.decode()
     assert reverse("ws-reporting:review") in page
+
+
+def test_the_review_list_starts_with_the_submitted_and_shows_all_on_request(
+    owner_editor, strategy_office, item, period, content
+):
+    status_report_save_draft(user=owner_editor, item_id=item.pk, period_id=period.pk, content=content)
+    client = client_for(strategy_office)
+    url = reverse("ws-reporting:review")
+    assert item.title not in client.get(url).content.decode()
+    assert item.title in client.get(url, {"state": "all"}).content.decode()
+    assert client.get(url, {"state": "nonsense", "period": "x", "sort": "?"}).status_code == 200
