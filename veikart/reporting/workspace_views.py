@@ -98,7 +98,7 @@ def report_edit(request: HttpRequest, item_pk: int, period_pk: int) -> HttpRespo
             messages.success(request, _("The draft was saved."))
             return redirect("ws-reporting:report-edit", item_pk=item.pk, period_pk=period.pk)
     context = {
-        "title": _("Status report"),
+        "title": _("Write the status report"),
         "item": item,
         "period": period,
         "report": report,
