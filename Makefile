@@ -17,10 +17,13 @@ $(STAMP): requirements.lock
 
 install: $(STAMP) ## Create the virtual environment from the lock file.
 
-run: install ## Migrate the embedded database, load the demo and serve it at http://$(HOST):$(PORT).
+# The background task worker (mail) runs beside the server and stops with it; mail is printed in this terminal.
+run: install ## Migrate the embedded database, load the demo and serve it at http://$(HOST):$(PORT) with the task worker.
 	DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DEBUG=true $(BIN)/python manage.py load_demo --demo-passwords
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install chromium ## The whole test suite (unit, integration and browser tests).
 	TESTING=true $(BIN)/python -m pytest -n auto $(PYTEST_ARGS)

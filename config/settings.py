@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "veikart.roadmap",
     "veikart.indicators",
     "veikart.search",
+    "veikart.reporting",
     "veikart.workspace",
     # Django's admin, with Veikart's site: it lets in by role (``veikart.accounts.admin_site``).
     "veikart.accounts.admin_config.VeikartAdminConfig",
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "axes",
     "django_filters",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -243,6 +246,13 @@ EMAIL_BACKEND = (
 # site's mail) and the date the site was last checked against WCAG 2.1 AA (update it at each check).
 ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL", parseaddr(DEFAULT_FROM_EMAIL)[1])
 ACCESSIBILITY_CHECKED_ON = env_date("ACCESSIBILITY_CHECKED_ON", datetime.date(2026, 12, 1))
+
+# --- Background tasks and status reporting (docs/reporting.md) -------------------
+# Mail goes out through Django's tasks API (the django-tasks backport): enqueued in the database and
+# sent by the worker, ``manage.py db_worker`` (``make run`` starts one beside the server).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How many days before a period's deadline the owners are reminded of reports not yet submitted.
+REPORTING_REMINDER_DAYS_BEFORE = env_int("REPORTING_REMINDER_DAYS_BEFORE", 7)
 
 # --- Exchange (imports and uploads; docs/exchange.md) ---------------------------
 # A file larger than this is refused at upload; the command line allows the second, larger bound.

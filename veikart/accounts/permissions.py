@@ -212,3 +212,32 @@ def workspace_indicators(user: User | AnonymousUser, indicators: QuerySet) -> Qu
     if organisation is None:
         return indicators.none()
     return (indicators.filter(responsible=organisation) | indicators.published()).distinct()
+
+
+def can_read_status_reports(user: User | AnonymousUser) -> bool:
+    """Every submitted and approved status report, published or not: the strategy office and body members."""
+    return is_strategy_office(user) or _role(user) == "body_member"
+
+
+def can_list_own_status_reports(user: User | AnonymousUser) -> bool:
+    """The workspace's "our reports": owner editors, for the portfolio items their organisation owns."""
+    return editable_organisation(user) is not None
+
+
+def can_write_status_report(user: User | AnonymousUser, owners: Any) -> bool:
+    """Writing and submitting the status report of an item owned by ``owners`` (organisations).
+
+    Only an owner editor of one of the owners: the strategy office reviews reports and does not write
+    them, so nobody approves their own report.
+    """
+    return _role(user) == "owner_editor" and owns(user, owners)
+
+
+def can_review_status_reports(user: User | AnonymousUser) -> bool:
+    """Returning and approving submitted status reports: the strategy office only."""
+    return is_strategy_office(user)
+
+
+def can_manage_reporting_periods(user: User | AnonymousUser) -> bool:
+    """Creating, opening, closing, locking and publishing reporting periods: the strategy office only."""
+    return is_strategy_office(user)

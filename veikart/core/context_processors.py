@@ -35,7 +35,7 @@ WORKSPACE_NAMESPACES = ("workspace", "ws-")
 
 
 def site_section(request: HttpRequest) -> str:
-    """The header menu's section of the page: ``goals``, ``roadmap``, ``indicators``, ``history``,
+    """The header menu's section of the page: ``goals``, ``roadmap``, ``indicators``, ``portfolio``, ``history``,
     ``workspace``, or ``""`` for pages outside the menu (the login, the accessibility statement, errors).
     """
     match = getattr(request, "resolver_match", None)
@@ -46,6 +46,8 @@ def site_section(request: HttpRequest) -> str:
         return "workspace"
     if namespace in ("roadmap", "indicators"):
         return namespace
+    if namespace == "reporting":
+        return "portfolio"
     if match.view_name == "strategy:history":
         return "history"
     if namespace == "strategy" or match.view_name == "core:home":

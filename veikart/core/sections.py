@@ -4,7 +4,8 @@ A module registers, in its ``AppConfig.ready``, a function that returns the
 context of its section for an object (or None to show nothing) and the
 template that renders it. The goal and sub-goal pages render every section
 registered for them, in order, so the strategy app need not know about the
-roadmap or the indicators.
+roadmap or the indicators. The roadmap item page renders the sections of ``"roadmap_item"`` the
+same way (status reporting adds an item's status there).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 
-Page = Literal["goal", "sub_goal"]
+Page = Literal["goal", "sub_goal", "roadmap_item"]
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from django_htmx.http import push_url
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
 from veikart.core.exchange.downloads import download_response
+from veikart.core.sections import sections_for
 from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
@@ -239,6 +240,7 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "change_log": public_change_log(item),
             "can_edit": permissions.can_edit_owned(request.user, item.owners.all()),
             "can_view_history": permissions.can_view_history(request.user),
+            "sections": sections_for("roadmap_item", request, item),
         },
     )
 

@@ -176,3 +176,23 @@ def test_only_superusers_hand_out_privileges(everyone, outsider):
     outsider.is_superuser = True
     assert permissions.can_grant_privileges(outsider)
     assert permissions.can_use_admin(outsider)
+
+
+def test_status_reports_are_written_only_by_the_owner_editors_of_the_items_owner(everyone, organisation):
+    def rule(user):
+        return permissions.can_write_status_report(user, [organisation])
+
+    assert allowed(everyone, rule) == {"owner_editor"}
+
+
+def test_only_the_strategy_office_reviews_status_reports_and_manages_periods(everyone):
+    assert allowed(everyone, permissions.can_review_status_reports) == {"strategy_office"}
+    assert allowed(everyone, permissions.can_manage_reporting_periods) == {"strategy_office"}
+
+
+def test_submitted_status_reports_are_read_by_the_strategy_office_and_body_members(everyone):
+    assert allowed(everyone, permissions.can_read_status_reports) == {"strategy_office", "body_member"}
+
+
+def test_owner_editors_list_their_own_status_reports(everyone):
+    assert allowed(everyone, permissions.can_list_own_status_reports) == {"owner_editor", "other_owner_editor"}

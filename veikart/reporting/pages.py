@@ -1,0 +1,200 @@
+"""Read-side assembly of status reporting: periods, an organisation's reports, the review queue,
+an item's history across periods and the public portfolio with its changes since the previous period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from veikart.accounts import permissions
+from veikart.roadmap.models import RoadmapItem
+
+from .models import PortfolioMembership, ReportingPeriod, StatusReport, StatusReportArea
+
+
+def workspace_period(periods: QuerySet[ReportingPeriod], chosen: Any = None) -> ReportingPeriod | None:
+    """The period a workspace page shows: ``chosen`` (a pk) if it is one of ``periods``, else the open one,
+    else the newest that is not planned, else the newest."""
+    if chosen:
+        try:
+            found = periods.filter(pk=int(chosen)).first()
+        except (TypeError, ValueError):
+            found = None
+        if found:
+            return found
+    return (
+        periods.filter(state=ReportingPeriod.State.OPEN).first()
+        or periods.exclude(state=ReportingPeriod.State.PLANNED).first()
+        or periods.first()
+    )
+
+
+@dataclass
+class OwnRow:
+    item: RoadmapItem
+    report: StatusReport | None
+
+
+def own_rows(user: Any, period: ReportingPeriod) -> list[OwnRow]:
+    """The portfolio items of the owner editor's organisation, each with its current report for ``period``."""
+    organisation = permissions.editable_organisation(user)
+    if organisation is None:
+        return []
+    items = list(
+        RoadmapItem.objects.filter(owners=organisation, portfolio_membership__isnull=False).order_by("title", "pk")
+    )
+    reports: dict[int, StatusReport] = {}
+    for report in StatusReport.objects.live().filter(period=period, item__in=items).select_related("overall"):
+        # The revision in the workflow wins over the approved one it corrects.
+        if report.item_id not in reports or report.state != StatusReport.State.APPROVED:
+            reports[report.item_id] = report
+    return [OwnRow(item, reports.get(item.pk)) for item in items]
+
+
+def report_for(user: Any, pk: int) -> StatusReport:
+    """The report if ``user`` may read it, else 404 (a draft does not reveal that it exists)."""
+    report = (
+        StatusReport.objects.visible_to(user)
+        .select_related("item", "period", "overall", "expected_phase", "reviewed_by", "created_by")
+        .filter(pk=pk)
+        .first()
+    )
+    if report is None:
+        raise Http404
+    return report
+
+
+def report_detail_context(report: StatusReport) -> dict[str, Any]:
+    return {
+        "report": report,
+        "areas": report.areas.select_related("area", "colour"),
+        "risks": report.risks.all(),
+        "milestones": report.milestone_updates.all(),
+        "transitions": report.transitions.select_related("by"),
+        "owners": report.item.owners.all(),
+    }
+
+
+# --- The portfolio ---------------------------------------------------------------------------
+
+CHANGE_BETTER, CHANGE_WORSE, CHANGE_SAME, CHANGE_NEW = "better", "worse", "same", "new"
+
+
+@dataclass
+class PortfolioRow:
+    item: RoadmapItem
+    report: StatusReport
+    previous: StatusReport | None
+    areas: dict[int, StatusReportArea] = field(default_factory=dict)
+
+    @property
+    def change(self) -> str:
+        if self.previous is None or self.previous.overall_id is None:
+            return CHANGE_NEW
+        if self.report.overall.rank < self.previous.overall.rank:
+            return CHANGE_BETTER
+        if self.report.overall.rank > self.previous.overall.rank:
+            return CHANGE_WORSE
+        return CHANGE_SAME
+
+
+def published_periods(strategy) -> list[ReportingPeriod]:
+    """The strategy's published periods, newest first."""
+    return list(ReportingPeriod.objects.published().filter(strategy=strategy).order_by("-opens", "-pk"))
+
+
+def portfolio_rows(
+    periods: list[ReportingPeriod], period: ReportingPeriod, filters: dict[str, Any] | None = None
+) -> list[PortfolioRow]:
+    """Each published report of ``period`` (narrowed by ``filters``: goal number, sub-goal code, owner id,
+    phase id, colour key) with its area statuses and the item's report of the period before.
+
+    Only what ``StatusReport.objects.published()`` lets through; so a draft, a submitted or a returned
+    report, or an unpublished period, never reaches the portfolio.
+    """
+    selected = StatusReport.objects.published().filter(period=period)
+    filters = filters or {}
+    if filters.get("goal"):
+        selected = selected.filter(item__sub_goal__goal__number=filters["goal"])
+    if filters.get("sub_goal"):
+        selected = selected.filter(item__sub_goal__code=filters["sub_goal"])
+    if filters.get("owner"):
+        selected = selected.filter(item__in=RoadmapItem.objects.filter(owners=filters["owner"]))
+    if filters.get("phase"):
+        selected = selected.filter(item__phase=filters["phase"])
+    if filters.get("status"):
+        selected = selected.filter(overall__key=filters["status"])
+    older = [
+        other
+        for other in periods
+        if other.opens < period.opens or (other.opens == period.opens and other.pk < period.pk)
+    ]
+    previous_period = older[0] if older else None
+    reports = list(
+        selected.select_related("item__phase", "item__sub_goal__goal", "overall", "period")
+        .prefetch_related(
+            Prefetch("areas", queryset=StatusReportArea.objects.select_related("area", "colour")),
+            "item__owners",
+        )
+        .order_by("item__sub_goal__goal__number", "item__sub_goal__code", "item__title", "pk")
+    )
+    previous: dict[int, StatusReport] = {}
+    if previous_period is not None:
+        previous = {
+            report.item_id: report
+            for report in StatusReport.objects.published()
+            .filter(period=previous_period, item__in=[report.item_id for report in reports])
+            .select_related("overall")
+        }
+    return [
+        PortfolioRow(
+            report.item, report, previous.get(report.item_id), {row.area_id: row for row in report.areas.all()}
+        )
+        for report in reports
+    ]
+
+
+def item_history(item: RoadmapItem, user: Any) -> list[StatusReport]:
+    """The item's reports across periods, oldest first, as ``user`` may read them (the public: published ones).
+
+    One per period: the live revision ``user`` may see (the approved one before a correction in the workflow).
+    """
+    reports = (
+        StatusReport.objects.visible_to(user)
+        .live()
+        .filter(item=item)
+        .select_related("period", "overall")
+        .order_by("period__opens", "period__pk", "revision")
+    )
+    by_period: dict[int, StatusReport] = {}
+    for report in reports:
+        if report.period_id not in by_period or report.state == StatusReport.State.APPROVED:
+            by_period[report.period_id] = report
+    return list(by_period.values())
+
+
+def in_portfolio(item: RoadmapItem) -> PortfolioMembership | None:
+    return PortfolioMembership.objects.filter(item=item).select_related("programme").first()
+
+
+@dataclass
+class GoalCounts:
+    number: int
+    title: str
+    counts: list[int]
+    total: int
+
+
+def counts_by_goal(rows: list[PortfolioRow], colours: list) -> list[GoalCounts]:
+    """How many items of each goal have each overall status (columns in the order of ``colours``)."""
+    table: dict[int, GoalCounts] = {}
+    index = {colour.pk: position for position, colour in enumerate(colours)}
+    for row in rows:
+        goal = row.item.sub_goal.goal
+        entry = table.setdefault(goal.number, GoalCounts(goal.number, goal.title, [0] * len(colours), 0))
+        entry.counts[index[row.report.overall_id]] += 1
+        entry.total += 1
+    return [table[number] for number in sorted(table)]

@@ -1,0 +1,163 @@
+"""The public side: the portfolio page, its downloads and the item page show only approved reports of
+published periods about published items; no draft, submitted or returned report, and no unpublished
+period, ever reaches them (nor the sitemap)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from django.urls import reverse
+
+from veikart.conftest import client_for
+from veikart.reporting.models import ReportingPeriod, StatusReport
+from veikart.reporting.services import (
+    ReportContent,
+    reporting_period_publish,
+    status_report_approve,
+    status_report_return,
+    status_report_save_draft,
+    status_report_submit,
+)
+
+from .conftest import make_item
+
+SECRET = "Hemmelig utkast"
+
+
+def approved(owner_editor, office, item, period, narrative, overall="green"):
+    report = status_report_save_draft(
+        user=owner_editor,
+        item_id=item.pk,
+        period_id=period.pk,
+        content=ReportContent(overall=overall, narrative=narrative),
+    )
+    report = status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
+    return status_report_approve(user=office, report_id=report.pk, version=report.version)
+
+
+@pytest.fixture
+def every_state(owner_editor, strategy_office, strategy, organisation, period):
+    """In a published period: one approved report, and one each draft, submitted and returned with the secret."""
+    public = approved(
+        owner_editor, strategy_office, make_item(strategy, organisation, "Godkjent tiltak"), period, "Offentlig tekst"
+    )
+
+    def secret_report(title: str) -> tuple:
+        item = make_item(strategy, organisation, title)
+        content = ReportContent(overall="red", narrative=SECRET)
+        return item, status_report_save_draft(user=owner_editor, item_id=item.pk, period_id=period.pk, content=content)
+
+    draft, _report = secret_report("Utkast-tiltak")
+    submitted, report = secret_report("Innsendt-tiltak")
+    status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
+    returned, report = secret_report("Returnert-tiltak")
+    report = status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
+    status_report_return(user=strategy_office, report_id=report.pk, version=report.version, note="Mer")
+    reporting_period_publish(user=strategy_office, period_id=period.pk)
+    return public, [draft, submitted, returned]
+
+
+def test_the_portfolio_shows_approved_reports_of_published_periods_only(every_state, anonymous_client):
+    _public, hidden = every_state
+    page = anonymous_client.get(reverse("reporting:portfolio")).content.decode()
+    assert "Godkjent tiltak" in page
+    for item in hidden:
+        assert item.title not in page
+    assert SECRET not in page
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_no_export_carries_an_unapproved_report(every_state, anonymous_client, fmt):
+    response = anonymous_client.get(reverse("reporting:portfolio-export", kwargs={"fmt": fmt}))
+    assert response.status_code == 200
+    if fmt == "xlsx":
+        import io
+
+        from openpyxl import load_workbook
+
+        values = [cell.value for row in load_workbook(io.BytesIO(response.content)).active.iter_rows() for cell in row]
+        body = " ".join(str(value) for value in values if value is not None)
+    else:
+        body = response.content.decode("utf-8-sig")
+    assert "Godkjent tiltak" in body
+    assert SECRET not in body and "Utkast-tiltak" not in body
+    if fmt == "json":
+        assert len(json.loads(body)["items"]) == 1
+
+
+def test_an_unpublished_period_is_never_public(
+    owner_editor, strategy_office, item, period, anonymous_client, body_member
+):
+    approved(owner_editor, strategy_office, item, period, "Godkjent, men ikke publisert")
+    for client in (anonymous_client, client_for(body_member)):
+        assert "Godkjent, men ikke publisert" not in client.get(reverse("reporting:portfolio")).content.decode()
+        assert "Godkjent, men ikke publisert" not in client.get(item.get_absolute_url()).content.decode()
+    body = anonymous_client.get(reverse("reporting:portfolio-export", kwargs={"fmt": "csv"})).content.decode(
+        "utf-8-sig"
+    )
+    assert item.title not in body
+
+
+def test_the_item_page_shows_the_published_status_with_its_words_and_history(
+    owner_editor, strategy_office, item, period, strategy, anonymous_client
+):
+    earlier = ReportingPeriod.objects.create(
+        strategy=strategy,
+        name="2026 T1",
+        opens=datetime.date(2026, 1, 10),
+        deadline=datetime.date(2026, 2, 28),
+        state="open",
+    )
+    approved(owner_editor, strategy_office, item, earlier, "Forrige periode", overall="yellow")
+    approved(owner_editor, strategy_office, item, period, "Denne perioden <script>alert(1)</script>")
+    for published in (earlier, period):
+        reporting_period_publish(user=strategy_office, period_id=published.pk)
+    page = anonymous_client.get(item.get_absolute_url()).content.decode()
+    assert "Denne perioden" in page and "<script>alert(1)" not in page
+    assert "I samsvar med plan" in page and "Noe avvik" in page  # the words, not the colour alone
+    portfolio = anonymous_client.get(reverse("reporting:portfolio")).content.decode()
+    assert "bedre" in portfolio
+
+
+def test_a_report_of_an_unpublished_item_is_not_public(owner_editor, strategy_office, strategy, organisation, period):
+    hidden = make_item(strategy, organisation, "Upublisert tiltak", published=False)
+    approved(owner_editor, strategy_office, hidden, period, "Tekst")
+    reporting_period_publish(user=strategy_office, period_id=period.pk)
+    assert not StatusReport.objects.published().exists()
+
+
+def test_the_filters_narrow_the_portfolio_and_a_bad_value_is_ignored(every_state, anonymous_client):
+    url = reverse("reporting:portfolio")
+    assert "Godkjent tiltak" not in anonymous_client.get(url, {"status": "red"}).content.decode()
+    assert "Godkjent tiltak" in anonymous_client.get(url, {"status": "green", "goal": "1"}).content.decode()
+    response = anonymous_client.get(url, {"goal": "x", "period": "999999", "owner": "<b>"})
+    assert response.status_code == 200
+
+
+def test_the_sitemap_lists_no_report_page(every_state, anonymous_client):
+    body = anonymous_client.get("/sitemap.xml").content.decode()
+    assert "rapportering" not in body and SECRET not in body
+
+
+def test_the_public_item_page_keeps_the_next_steps_and_risks_in_the_workspace(
+    owner_editor, strategy_office, item, period, anonymous_client
+):
+    from veikart.reporting.services import Risk
+
+    content = ReportContent(
+        overall="red", narrative="Offentlig", next_steps="Intern plan", risks=(Risk("Intern risiko", 4, 4),)
+    )
+    report = status_report_save_draft(user=owner_editor, item_id=item.pk, period_id=period.pk, content=content)
+    report = status_report_submit(user=owner_editor, report_id=report.pk, version=report.version)
+    status_report_approve(user=strategy_office, report_id=report.pk, version=report.version)
+    reporting_period_publish(user=strategy_office, period_id=period.pk)
+    page = anonymous_client.get(item.get_absolute_url()).content.decode()
+    assert "Offentlig" in page and "Vesentlige avvik" in page
+    assert "Intern plan" not in page and "Intern risiko" not in page
+
+
+def test_the_header_marks_the_portfolio_as_the_current_section(anonymous_client, strategy):
+    page = anonymous_client.get(reverse("reporting:portfolio")).content.decode()
+    assert f'href="{reverse("reporting:portfolio")}" aria-current="page"' in page

@@ -1,0 +1,21 @@
+"""Status reporting in the workspace, under ``/forvaltning/rapportering/``."""
+
+from django.urls import path
+
+from veikart.reporting import workspace_views as views
+
+app_name = "ws-reporting"
+url_prefix = "rapportering/"
+
+urlpatterns = [
+    path("", views.own_reports, name="own-reports"),
+    path("tiltak/<int:item_pk>/periode/<int:period_pk>/", views.report_edit, name="report-edit"),
+    path("rapporter/", views.review, name="review"),
+    path("rapporter/<int:pk>/", views.report_page, name="report"),
+    path("rapporter/<int:pk>/godkjenn/", views.report_approve, name="report-approve"),
+    path("rapporter/<int:pk>/send-tilbake/", views.report_return, name="report-return"),
+    path("rapporter/<int:pk>/korriger/", views.report_correct, name="report-correct"),
+    path("perioder/", views.period_list, name="period-list"),
+    path("perioder/ny/", views.period_create, name="period-create"),
+    path("perioder/<int:pk>/<slug:action>/", views.period_action, name="period-action"),
+]
