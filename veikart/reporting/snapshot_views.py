@@ -13,6 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
@@ -55,7 +57,7 @@ def _list_crumb() -> tuple[str, str]:
 
 def _choices() -> list[tuple[int, str]]:
     return [
-        (pk, f"{title} ({taken_at:%d.%m.%Y %H:%M})")
+        (pk, f"{title} ({date_format(timezone.localtime(taken_at), 'SHORT_DATETIME_FORMAT')})")
         for pk, title, taken_at in PortfolioSnapshot.objects.values_list("pk", "title", "taken_at")
     ]
 

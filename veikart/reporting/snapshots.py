@@ -265,6 +265,18 @@ class FrozenItem:
     history: list[tuple[str, dict[str, Any] | None]]
 
     @property
+    def start_date(self) -> datetime.date | None:
+        return _date(self.data["start_date"])
+
+    @property
+    def end_date(self) -> datetime.date | None:
+        return _date(self.data["end_date"])
+
+    @property
+    def expected_end_date(self) -> datetime.date | None:
+        return _date((self.data["report"] or {}).get("expected_end_date"))
+
+    @property
     def narrative_html(self) -> SafeString:
         return render_markdown((self.data["report"] or {}).get("narrative", ""))
 
