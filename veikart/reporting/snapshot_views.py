@@ -6,10 +6,14 @@ Views parse input, call ``snapshots`` and render; a refusal comes back as a mess
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -44,6 +48,22 @@ class CompareForm(forms.Form):
         for name in ("a", "b"):
             self.fields[name].choices = choices
             self.fields[name].widget.attrs["class"] = "ds-input"
+
+
+PER_PAGE = 100
+
+
+@dataclass
+class _Listing:
+    """What ``workspace/_pagination.html`` reads: the page and the query to keep in its links."""
+
+    page: Any
+    query_without_page: str
+
+
+def _paged(request: HttpRequest, rows: list, query: str = "") -> _Listing:
+    """A page of ``rows`` (a malformed or out-of-range ``?page=`` gives the first or last page)."""
+    return _Listing(Paginator(rows, PER_PAGE).get_page(request.GET.get("page")), query)
 
 
 def _require_reader(request: HttpRequest) -> None:
@@ -118,11 +138,13 @@ def snapshot_create(request: HttpRequest) -> HttpResponse:
 def snapshot_page(request: HttpRequest, pk: int) -> HttpResponse:
     """A snapshot exactly as it was frozen, whatever has changed since."""
     snapshot = snapshots.snapshot_for(request.user, pk)
+    listing = _paged(request, snapshots.frozen_items(snapshot))
     context = {
         "title": snapshot.title,
         "snapshot": snapshot,
         "document": snapshot.document,
-        "items": snapshots.frozen_items(snapshot),
+        "listing": listing,
+        "items": listing.page.object_list,
         "breadcrumbs": [_list_crumb()],
     }
     return render(request, "reporting/workspace/snapshot_page.html", context)
@@ -166,11 +188,14 @@ def snapshot_compare(request: HttpRequest) -> HttpResponse:
             rows = snapshots.snapshots_compare(before, after)
             show_all = request.GET.get("all") == "1"
             changed = [row for row in rows if row.changes]
+            query = f"a={before.pk}&b={after.pk}" + ("&all=1" if show_all else "")
+            listing = _paged(request, rows if show_all else changed, query)
             context.update(
                 {
                     "before": before,
                     "after": after,
-                    "rows": rows if show_all else changed,
+                    "listing": listing,
+                    "rows": listing.page.object_list,
                     "show_all": show_all,
                     "changed_count": len(changed),
                     "unchanged_count": len(rows) - len(changed),

@@ -56,23 +56,39 @@ def linked_indicators(item_ids: list[int], at: datetime.datetime) -> dict[int, l
     return {}
 
 
-def _frozen_reports(item_ids: set[int], at: datetime.datetime) -> dict[int, list[StatusReport]]:
-    """Per item, the approved report of each period as it stood at ``at`` (the highest revision approved
-    by then: a correction approved later does not reach back), oldest period first."""
-    reports = (
+def _frozen_reports(at: datetime.datetime) -> tuple[dict[int, list[tuple[str, str | None]]], dict[int, StatusReport]]:
+    """Per portfolio item: its overall status in each period as it stood at ``at`` (oldest period first),
+    and its latest approved report then.
+
+    As it stood: the highest revision approved by ``at`` (a correction approved later does not reach
+    back). The 12 periods × 2,000 items are read as plain tuples; only the 2,000 reports kept are read
+    as whole rows.
+    """
+    colours = dict(StatusColour.objects.values_list("pk", "key"))
+    rows = (
         StatusReport.objects.filter(
             state=StatusReport.State.APPROVED,
             reviewed_at__lte=at,
             item__portfolio_membership__isnull=False,
         )
-        .select_related("period", "overall", "expected_phase")
         .order_by("item_id", "period__opens", "period_id", "revision")
+        .values_list("pk", "item_id", "period_id", "period__name", "overall_id")
     )
-    chosen: dict[int, dict[int, StatusReport]] = {}
-    for report in reports:
-        if report.item_id in item_ids:
-            chosen.setdefault(report.item_id, {})[report.period_id] = report  # a later revision replaces
-    return {item_id: list(by_period.values()) for item_id, by_period in chosen.items()}
+    by_item: dict[int, dict[int, tuple[int, str, int | None]]] = {}
+    for pk, item_id, period_id, period_name, overall_id in rows.iterator(chunk_size=5000):
+        by_item.setdefault(item_id, {})[period_id] = (pk, period_name, overall_id)  # a later revision replaces
+    history = {
+        item_id: [(name, colours.get(overall_id)) for _pk, name, overall_id in periods.values()]
+        for item_id, periods in by_item.items()
+    }
+    latest_pks = [list(periods.values())[-1][0] for periods in by_item.values()]
+    latest = {
+        report.item_id: report
+        for report in StatusReport.objects.filter(pk__in=latest_pks).select_related(
+            "period", "overall", "expected_phase"
+        )
+    }
+    return history, latest
 
 
 def _document(title: str, at: datetime.datetime, user: Any) -> dict[str, Any]:
@@ -91,8 +107,7 @@ def _document(title: str, at: datetime.datetime, user: Any) -> dict[str, Any]:
         .values_list("roadmapitem_id", "organisation__name")
     ):
         owners.setdefault(item_id, []).append(name)
-    history = _frozen_reports(item_ids, at)
-    latest = {item_id: reports[-1] for item_id, reports in history.items()}
+    history, latest = _frozen_reports(at)
     areas: dict[int, list[dict[str, Any]]] = {}
     for row in (
         StatusReportArea.objects.filter(report__in=[report.pk for report in latest.values()])
@@ -144,10 +159,7 @@ def _document(title: str, at: datetime.datetime, user: Any) -> dict[str, Any]:
                     "programme": membership.programme_id,
                 },
                 "report": report_of(latest.get(item.pk)),
-                "history": [
-                    {"period": report.period.name, "overall": report.overall.key if report.overall_id else None}
-                    for report in history.get(item.pk, [])
-                ],
+                "history": [{"period": name, "overall": overall} for name, overall in history.get(item.pk, [])],
                 "indicators": indicators.get(item.pk, []),
             }
         )

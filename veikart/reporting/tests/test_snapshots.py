@@ -266,3 +266,18 @@ def test_the_freeze_form_keeps_a_bad_title_and_says_why(strategy_office):
     response = client.post(reverse("ws-reporting:snapshot-create"), {"title": too_long})
     assert response.status_code == 200 and too_long in response.text
     assert not PortfolioSnapshot.objects.exists()
+
+
+def test_the_snapshot_page_shows_a_hundred_items_a_page_and_a_bad_page_number_is_no_error(
+    strategy, organisation, strategy_office
+):
+    for number in range(101):
+        make_item(strategy, organisation, f"Tiltak {number:03}")
+    snapshot = portfolio_snapshot_freeze(title="Stor", user=strategy_office)
+    client = client_for(strategy_office)
+    url = reverse("ws-reporting:snapshot", kwargs={"pk": snapshot.pk})
+    first = client.get(url)
+    assert "Tiltak 000" in first.text and "Tiltak 100" not in first.text
+    assert "Tiltak 100" in client.get(url, {"page": 2}).text
+    assert client.get(url, {"page": "x"}).status_code == 200
+    assert client.get(url, {"page": "999"}).status_code == 200
