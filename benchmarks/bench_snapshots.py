@@ -138,7 +138,7 @@ def run(results: Results) -> None:
     compare = reverse("ws-reporting:snapshot-compare") + f"?a={first.pk}&b={second.pk}"
     results.timed("compare two snapshots (page)", ok_response(client, compare), repeat=10, warmup=1, target="≤ 1 s")
     results.timed(
-        "snapshot page (2,000 items as frozen)",
+        "snapshot page (2,000 items, 100 a page)",
         ok_response(client, reverse("ws-reporting:snapshot", kwargs={"pk": first.pk})),
         repeat=5,
         warmup=1,
