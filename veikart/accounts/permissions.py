@@ -241,3 +241,22 @@ def can_review_status_reports(user: User | AnonymousUser) -> bool:
 def can_manage_reporting_periods(user: User | AnonymousUser) -> bool:
     """Creating, opening, closing, locking and publishing reporting periods: the strategy office only."""
     return is_strategy_office(user)
+
+
+def can_freeze_portfolio_snapshots(user: User | AnonymousUser) -> bool:
+    """Freezing the portfolio into a snapshot (case material for the governance bodies): the strategy office only.
+
+    Nobody changes or deletes a snapshot once frozen, not even the strategy office or a superuser
+    (``reporting.snapshot_models``).
+    """
+    return is_strategy_office(user)
+
+
+def can_read_portfolio_snapshots(user: User | AnonymousUser) -> bool:
+    """Frozen portfolio snapshots, their comparison and downloads: the strategy office and body members.
+
+    Not owner editors and not the public: a snapshot holds every approved report of every owner, also
+    those of periods not yet published and of unpublished items, and a part of it would no longer be
+    the document its hash vouches for.
+    """
+    return can_read_status_reports(user)

@@ -40,6 +40,14 @@ class ReportingConfig(AppConfig):
                 20,
             ),
             (
+                "portfolio-snapshots",
+                _("Portfolio snapshots"),
+                "ws-reporting:snapshot-list",
+                permissions.can_read_portfolio_snapshots,
+                "work",
+                25,
+            ),
+            (
                 "reporting-periods",
                 _("Reporting periods"),
                 "ws-reporting:period-list",

@@ -207,3 +207,6 @@ def load(*, demo_passwords: bool = False) -> None:
             item = items[position]
             common = {"colours": colours, "areas": areas, "office": office, "owner_user": owner_user(item)}
             _report(item, t2, state, colour, when=_at("2026-11-20"), note=note, **common)
+    from .snapshot_demo import load as load_snapshots
+
+    load_snapshots(office)

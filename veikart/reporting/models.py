@@ -513,3 +513,6 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.period} → {self.user_id}"
+
+
+from .snapshot_models import PortfolioSnapshot, PortfolioSnapshotEntry  # noqa: E402, F401  (frozen snapshots)

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from veikart.reporting import snapshot_urls
 from veikart.reporting import workspace_views as views
 
 app_name = "ws-reporting"
@@ -19,3 +20,6 @@ urlpatterns = [
     path("perioder/ny/", views.period_create, name="period-create"),
     path("perioder/<int:pk>/<slug:action>/", views.period_action, name="period-action"),
 ]
+
+# Frozen portfolio snapshots: their own module.
+urlpatterns += snapshot_urls.urlpatterns

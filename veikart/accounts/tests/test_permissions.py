@@ -196,3 +196,13 @@ def test_submitted_status_reports_are_read_by_the_strategy_office_and_body_membe
 
 def test_owner_editors_list_their_own_status_reports(everyone):
     assert allowed(everyone, permissions.can_list_own_status_reports) == {"owner_editor", "other_owner_editor"}
+
+
+def test_only_the_strategy_office_freezes_portfolio_snapshots(everyone):
+    assert allowed(everyone, permissions.can_freeze_portfolio_snapshots) == {"strategy_office"}
+
+
+def test_portfolio_snapshots_are_read_by_the_strategy_office_and_body_members_not_owner_editors_nor_the_public(
+    everyone,
+):
+    assert allowed(everyone, permissions.can_read_portfolio_snapshots) == {"strategy_office", "body_member"}
