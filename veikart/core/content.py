@@ -74,6 +74,12 @@ def content_in_language(obj: Any, *fields: str, language: str | None = None) -> 
     return ContentText("", SOURCE_LANGUAGE)
 
 
+def language_mark(shown: ContentText) -> str:
+    """The ``lang`` to put on ``shown`` in plain-text places that mark it apart (a search hit):
+    its language when it fell back from the page's, else empty."""
+    return shown.language if shown.text and shown.fell_back(page_language()) else ""
+
+
 class LanguageLabel(str):
     """A plain-text label (a select's option) that knows its ``lang`` when it is not the page's."""
 

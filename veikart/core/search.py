@@ -161,6 +161,11 @@ class Hit:
     code: str = ""
     text: str = ""  # plain text to quote under the title
     meta: str = ""  # one line of context (goal, sub-goal, owners)
+    # The language of ``title`` and of ``text`` where it is not the page's (bokmål content with no
+    # version in the page's language), for the results page to mark them (WCAG 3.1.2).
+    title_lang: str = ""
+    text_lang: str = ""
+    meta_lang: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy
 
+from veikart.core.content import content_in_language, language_mark
 from veikart.core.search import Hit, SearchSource, documents_changed, memoised, rank_documents
 from veikart.indicators.models import Indicator
 
@@ -44,21 +45,23 @@ def code_ids(query: str, user) -> list[int]:
 
 
 def hits(ids: list[int], user) -> list[Hit]:
-    rows = (
-        Indicator.objects.visible_to(user)
-        .filter(pk__in=ids)
-        .values_list("pk", "code", "name", "definition", "goal__number", "goal__title")
-    )
+    indicators = Indicator.objects.visible_to(user).filter(pk__in=ids).select_related("goal")
     found = {}
-    for pk, code, name, definition, goal_number, goal_title in rows:
-        found[pk] = Hit(
+    for indicator in indicators:
+        name, definition = content_in_language(indicator, "name"), content_in_language(indicator, "definition")
+        goal = indicator.goal
+        goal_title = content_in_language(goal, "title") if goal else None
+        found[indicator.pk] = Hit(
             kind=KIND,
-            pk=pk,
-            title=name,
-            url=Indicator(code=code).get_absolute_url(),
-            code=code,
-            text=definition,
-            meta=f"{goal_number}. {goal_title}" if goal_number else "",
+            pk=indicator.pk,
+            title=name.text,
+            url=indicator.get_absolute_url(),
+            code=indicator.code,
+            text=definition.text,
+            meta=f"{goal.number}. {goal_title.text}" if goal_title else "",
+            title_lang=language_mark(name),
+            text_lang=language_mark(definition),
+            meta_lang=language_mark(goal_title) if goal_title else "",
         )
     return [found[pk] for pk in ids if pk in found]
 

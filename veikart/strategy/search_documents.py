@@ -16,6 +16,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from veikart.core.content import content_in_language, language_mark
 from veikart.core.search import Hit, SearchSource, documents_changed, memoised, rank_documents, sub_goal_code
 from veikart.strategy.models import BenefitObjective, Goal, GoalOutcome, Strategy, SubGoal
 
@@ -74,19 +75,26 @@ def goal_code_ids(query: str, user) -> list[int]:
 
 def goal_hits(ids: list[int], user) -> list[Hit]:
     goals = Goal.objects.visible_to(user).filter(pk__in=ids).select_related("strategy")
-    found = {
-        goal.pk: Hit(
-            kind=GOAL,
-            pk=goal.pk,
-            title=goal.title,
-            url=goal.get_absolute_url(),
-            code=str(goal.number),
-            text=goal.description,
-            meta=str(goal.strategy),
-        )
-        for goal in goals
-    }
+    found = {goal.pk: _goal_hit(goal) for goal in goals}
     return [found[pk] for pk in ids if pk in found]
+
+
+def _goal_hit(goal: Goal) -> Hit:
+    title, description = content_in_language(goal, "title"), content_in_language(goal, "description")
+    strategy = content_in_language(goal.strategy, "title")
+    label = f" ({goal.strategy.version_label})" if goal.strategy.version_label else ""
+    return Hit(
+        kind=GOAL,
+        pk=goal.pk,
+        title=title.text,
+        url=goal.get_absolute_url(),
+        code=str(goal.number),
+        text=description.text,
+        meta=strategy.text + label,
+        title_lang=language_mark(title),
+        text_lang=language_mark(description),
+        meta_lang=language_mark(strategy),
+    )
 
 
 def goal_starting_points(user) -> list[Hit]:
@@ -123,19 +131,29 @@ def sub_goal_code_ids(query: str, user) -> list[int]:
 
 def sub_goal_hits(ids: list[int], user) -> list[Hit]:
     sub_goals = SubGoal.objects.visible_to(user).filter(pk__in=ids).select_related("goal__strategy")
-    found = {
-        sub_goal.pk: Hit(
-            kind=SUB_GOAL,
-            pk=sub_goal.pk,
-            title=sub_goal.short_title or sub_goal.title,
-            url=sub_goal.get_absolute_url(),
-            code=sub_goal.code,
-            text=sub_goal.description or (sub_goal.title if sub_goal.short_title else ""),
-            meta=_("Goal %(goal)s") % {"goal": sub_goal.goal},
-        )
-        for sub_goal in sub_goals
-    }
+    found = {sub_goal.pk: _sub_goal_hit(sub_goal) for sub_goal in sub_goals}
     return [found[pk] for pk in ids if pk in found]
+
+
+def _sub_goal_hit(sub_goal: SubGoal) -> Hit:
+    title = content_in_language(sub_goal, "short_title", "title")
+    text = content_in_language(sub_goal, "description")
+    if not text.text and sub_goal.short_title:
+        text = content_in_language(sub_goal, "title")
+    goal = sub_goal.goal
+    goal_title = content_in_language(goal, "title")
+    return Hit(
+        kind=SUB_GOAL,
+        pk=sub_goal.pk,
+        title=title.text,
+        url=sub_goal.get_absolute_url(),
+        code=sub_goal.code,
+        text=text.text,
+        meta=_("Goal %(goal)s") % {"goal": f"{goal.number} {goal_title.text}"},
+        title_lang=language_mark(title),
+        text_lang=language_mark(text),
+        meta_lang=language_mark(goal_title),
+    )
 
 
 def sub_goal_public_texts(ids: Iterable[int] | None) -> dict[int, str]:
