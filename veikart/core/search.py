@@ -23,7 +23,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -148,6 +148,52 @@ def highlight(text: str, query: str, *, length: int | None = None) -> SafeString
         position = found.end()
     parts.append(html.escape(text[position:]))
     return mark_safe("".join(parts))  # every piece escaped above
+
+
+class RankedIds(Sequence[int]):
+    """Ids best first, counted and ranked by the database only as far as they are read.
+
+    ``count()`` gives their number (an unranked count); ``fetch(limit)`` the first ``limit`` ids
+    ranked (None: all). A results page asks for the number and the first page only, so a word in
+    half of 20,000 items costs a count and a ranking cut at the page, not 11,000 ids sent to
+    Python. Each answer is kept, so asking again costs nothing.
+    """
+
+    def __init__(self, count: Callable[[], int], fetch: Callable[[int | None], list[int]]) -> None:
+        self._count, self._fetch = count, fetch
+        self._length: int | None = None
+        self._head: list[int] = []
+        self._complete = False
+
+    def __len__(self) -> int:
+        if self._length is None:
+            self._length = len(self._head) if self._complete else self._count()
+        return self._length
+
+    def _ids_up_to(self, stop: int | None) -> list[int]:
+        if not self._complete and (stop is None or stop > len(self._head)):
+            self._head = self._fetch(stop)
+            self._complete = stop is None or len(self._head) < stop
+        return self._head if stop is None else self._head[:stop]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.start or 0, index.stop, index.step
+            if start < 0 or (stop is not None and stop < 0):
+                return self._ids_up_to(None)[index]
+            return self._ids_up_to(stop)[start::step]
+        if index < 0:
+            return self._ids_up_to(None)[index]
+        ids = self._ids_up_to(index + 1)
+        if index >= len(ids):
+            raise IndexError(index)
+        return ids[index]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._ids_up_to(None))
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
 
 
 @dataclass(frozen=True)

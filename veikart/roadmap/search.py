@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from veikart.accounts import permissions
-from veikart.core.search import WORD, documents_changing, stem, terms
+from veikart.core.search import WORD, RankedIds, documents_changing, stem, terms
 from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
 from veikart.strategy.models import Strategy
 
@@ -128,29 +128,39 @@ def search_index_remove(item_ids: Iterable[int]) -> None:
 def ranked_item_ids(query: str, *, strategy: Strategy, user) -> list[int]:
     """Ids of ``strategy``'s items that ``user`` may see and that match every word of ``query``, best first.
 
+    Every id of ``ranked_items``, ranked; for a results page, ``ranked_items`` counts the matches
+    and ranks only the page's.
+    """
+    return list(ranked_items(query, strategy=strategy, user=user))
+
+
+def ranked_items(query: str, *, strategy: Strategy, user) -> RankedIds:
+    """The ids of ``ranked_item_ids``, counted and ranked only as far as they are read (``RankedIds``).
+
     Words match as prefixes of the stems (search-as-you-type); a match in the
     name weighs more than one in the text; equal ranks keep the order of the
     ids. An empty query, or a strategy the user may not see, finds nothing.
+    The number of matches is an unranked count on the index; the ranking is cut
+    at the ids read (``LIMIT``), so a results page never ranks into Python the
+    thousands of items a common word is in.
     """
     words = terms(query)
     include_unpublished = permissions.can_view_unpublished(user)
     if not words or not (strategy.is_published or include_unpublished):
-        return []
+        return RankedIds(lambda: 0, lambda limit: [])
     rows = RoadmapItemSearch.objects.filter(sub_goal__strategy=strategy)
     if not include_unpublished:
         rows = rows.filter(is_published=True)
     if is_postgresql():
         tsquery = SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="norwegian")
-        ranked = (
-            rows.filter(vector=tsquery).annotate(rank=SearchRank(F("vector"), tsquery)).order_by("-rank", "item_id")
+        matched = rows.filter(vector=tsquery)
+        ranked = matched.annotate(rank=SearchRank(F("vector"), tsquery)).order_by("-rank", "item_id")
+    else:
+        match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
+        table = RoadmapItemSearch._meta.db_table
+        matched = rows.extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; params are bound
+            tables=[FTS_TABLE], where=[f"{FTS_TABLE}.rowid = {table}.item_id", f"{FTS_TABLE} MATCH %s"], params=[match]
         )
-        return list(ranked.values_list("item_id", flat=True))
-    match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
-    table = RoadmapItemSearch._meta.db_table
-    ranked = rows.extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; params are bound
-        tables=[FTS_TABLE],
-        where=[f"{FTS_TABLE}.rowid = {table}.item_id", f"{FTS_TABLE} MATCH %s"],
-        params=[match],
-        select={"rank": f"bm25({FTS_TABLE}, 5.0, 1.0)"},
-    ).order_by("rank", "item_id")
-    return list(ranked.values_list("item_id", flat=True))
+        ranked = matched.extra(select={"rank": f"bm25({FTS_TABLE}, 5.0, 1.0)"}).order_by("rank", "item_id")  # noqa: S610
+    ids = ranked.values_list("item_id", flat=True)
+    return RankedIds(matched.order_by().count, lambda limit: list(ids if limit is None else ids[:limit]))
