@@ -215,7 +215,8 @@ class SearchSource:
 
     Every callable that takes a ``user`` returns only what ``visible_to(user)`` allows.
 
-    - ``ranked_ids(query, user)``: ids matching every word of the query, best first.
+    - ``ranked_ids(query, user)``: ids matching every word of the query, best first: a list, or a
+      ``RankedIds`` that counts them and ranks only as far as they are read (large kinds).
     - ``code_ids(query, user)``: ids whose identifier the query is (a sub-goal code, a delivery id,
       an indicator code), listed before the word matches.
     - ``hits(ids, user)``: the hits of those ids, in that order, loaded through ``visible_to``.
@@ -228,7 +229,7 @@ class SearchSource:
     order: int
     label: Any  # the kind, singular (lazy gettext)
     label_plural: Any
-    ranked_ids: Callable[[str, Any], list[int]]
+    ranked_ids: Callable[[str, Any], Sequence[int]]
     code_ids: Callable[[str, Any], list[int]]
     hits: Callable[[list[int], Any], list[Hit]]
     public_texts: Callable[[Iterable[int] | None], dict[int, str]]

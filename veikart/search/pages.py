@@ -1,7 +1,8 @@
 """The site search's results page, assembled from the sources registered in ``core.search``.
 
-One pass per kind for the ranked ids (identifier matches first, then word matches), which also
-gives the count per kind; then only the page's hits are loaded, each source through
+Per kind, the identifier matches first, then the word matches (``_Found``): counted first, and
+read only as far as the page reaches (the roadmap items' ``RankedIds`` count without ranking and
+rank only up to the page's end); then only the page's hits are loaded, each source through
 ``visible_to`` once more. A query with no hits is checked against the spelling vocabulary: when
 one correction is clearly meant, its results are shown with a note; the corrections are offered
 as links either way.
