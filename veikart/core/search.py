@@ -153,26 +153,27 @@ def highlight(text: str, query: str, *, length: int | None = None) -> SafeString
 class RankedIds(Sequence[int]):
     """Ids best first, counted and ranked by the database only as far as they are read.
 
-    ``count()`` gives their number (an unranked count); ``fetch(limit)`` the first ``limit`` ids
-    ranked (None: all). A results page asks for the number and the first page only, so a word in
-    half of 20,000 items costs a count and a ranking cut at the page, not 11,000 ids sent to
-    Python. Each answer is kept, so asking again costs nothing.
+    ``fetch(limit)`` returns the first ``limit`` ids ranked (None: all) and the number of them all,
+    from one query (a window count next to the ranking cut with ``LIMIT``). Asking for the number
+    first reads the first ``first`` ids with it, the page a results page shows next; so a word in
+    half of 20,000 items costs one pass over its matches, not 11,000 ids sent to Python. Each
+    answer is kept, so asking again costs nothing.
     """
 
-    def __init__(self, count: Callable[[], int], fetch: Callable[[int | None], list[int]]) -> None:
-        self._count, self._fetch = count, fetch
+    def __init__(self, fetch: Callable[[int | None], tuple[list[int], int]], *, first: int = 20) -> None:
+        self._fetch, self._first = fetch, first
         self._length: int | None = None
         self._head: list[int] = []
         self._complete = False
 
     def __len__(self) -> int:
         if self._length is None:
-            self._length = len(self._head) if self._complete else self._count()
+            self._ids_up_to(self._first)
         return self._length
 
     def _ids_up_to(self, stop: int | None) -> list[int]:
         if not self._complete and (stop is None or stop > len(self._head)):
-            self._head = self._fetch(stop)
+            self._head, self._length = self._fetch(stop)
             self._complete = stop is None or len(self._head) < stop
         return self._head if stop is None else self._head[:stop]
 

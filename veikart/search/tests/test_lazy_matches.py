@@ -9,19 +9,20 @@ class Counted:
 
     def __init__(self, ids):
         self.ids, self.limits = ids, []
-        self.lazy = RankedIds(lambda: len(ids), self.fetch)
+        self.lazy = RankedIds(self.fetch)
 
     def fetch(self, limit):
         self.limits.append(limit)
-        return self.ids if limit is None else self.ids[:limit]
+        return (self.ids if limit is None else self.ids[:limit]), len(self.ids)
 
 
 def test_a_page_of_many_matches_ranks_only_up_to_its_end():
     ranked = Counted(list(range(1000)))
     found = _Found([], ranked.lazy)
     assert len(found) == 1000
+    assert found[0:20] == list(range(20))
     assert found[20:40] == list(range(20, 40))
-    assert ranked.limits == [40]
+    assert ranked.limits == [20, 40]  # the number came with the first page
 
 
 def test_an_identifier_match_comes_first_and_is_counted_once():
@@ -39,7 +40,8 @@ def test_the_kinds_follow_one_another_across_a_page_boundary():
     assert pairs[20:23] == [("item", 28), ("item", 29), ("item", 30)]
 
 
-def test_no_matches_are_falsy_without_ranking():
+def test_no_matches_are_falsy_after_one_query():
     ranked = Counted([])
     assert not _Found([], ranked.lazy)
-    assert ranked.limits == []
+    assert ranked.lazy[0:20] == []
+    assert ranked.limits == [20]
