@@ -318,6 +318,11 @@ class RoadmapItemSearch(models.Model):
     class Meta:
         verbose_name = _("search text")
         verbose_name_plural = _("search texts")
+        indexes = [
+            # The visibility copies by item: counting a common word's thousands of matches joins
+            # each to its row, and this narrow index answers that without reading the documents.
+            models.Index(fields=["item", "is_published", "sub_goal"], name="roadmap_item_search_visible"),
+        ]
 
     def __str__(self) -> str:
         return str(self.item_id)

@@ -23,10 +23,10 @@ from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import Count, F, Window
 
 from veikart.accounts import permissions
-from veikart.core.search import WORD, documents_changing, stem, terms
+from veikart.core.search import WORD, RankedIds, documents_changing, stem, terms
 from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
 from veikart.strategy.models import Strategy
 
@@ -128,14 +128,26 @@ def search_index_remove(item_ids: Iterable[int]) -> None:
 def ranked_item_ids(query: str, *, strategy: Strategy, user) -> list[int]:
     """Ids of ``strategy``'s items that ``user`` may see and that match every word of ``query``, best first.
 
+    Every id of ``ranked_items``, ranked; for a results page, ``ranked_items`` counts the matches
+    and ranks only the page's.
+    """
+    return list(ranked_items(query, strategy=strategy, user=user))
+
+
+def ranked_items(query: str, *, strategy: Strategy, user) -> RankedIds:
+    """The ids of ``ranked_item_ids``, counted and ranked only as far as they are read (``RankedIds``).
+
     Words match as prefixes of the stems (search-as-you-type); a match in the
     name weighs more than one in the text; equal ranks keep the order of the
     ids. An empty query, or a strategy the user may not see, finds nothing.
+    The number of matches is a window count in the ranking's query, which is cut
+    at the ids read (``LIMIT``), so a results page never sends to Python the
+    thousands of items a common word is in.
     """
     words = terms(query)
     include_unpublished = permissions.can_view_unpublished(user)
     if not words or not (strategy.is_published or include_unpublished):
-        return []
+        return RankedIds(lambda limit: ([], 0))
     rows = RoadmapItemSearch.objects.filter(sub_goal__strategy=strategy)
     if not include_unpublished:
         rows = rows.filter(is_published=True)
@@ -144,13 +156,38 @@ def ranked_item_ids(query: str, *, strategy: Strategy, user) -> list[int]:
         ranked = (
             rows.filter(vector=tsquery).annotate(rank=SearchRank(F("vector"), tsquery)).order_by("-rank", "item_id")
         )
-        return list(ranked.values_list("item_id", flat=True))
+        # The number of all matches counted in the same pass as the ranking (a window over the
+        # rows before the LIMIT): the engine reads the matches once for both.
+        counted = ranked.annotate(total=Window(Count("item_id"))).values_list("item_id", "total")
+
+        def fetch(limit: int | None) -> tuple[list[int], int]:
+            return _ids_and_total(counted if limit is None else counted[:limit])
+
+        return RankedIds(fetch)
     match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
     table = RoadmapItemSearch._meta.db_table
-    ranked = rows.extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; params are bound
+    matched = rows.extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; params are bound
         tables=[FTS_TABLE],
         where=[f"{FTS_TABLE}.rowid = {table}.item_id", f"{FTS_TABLE} MATCH %s"],
         params=[match],
         select={"rank": f"bm25({FTS_TABLE}, 5.0, 1.0)"},
-    ).order_by("rank", "item_id")
-    return list(ranked.values_list("item_id", flat=True))
+    )
+    # FTS5 allows bm25() in no window's query, so the ranking is a subquery of the counted one.
+    inner, params = matched.order_by().values_list("item_id", "rank").query.sql_with_params()
+    counted = f"SELECT item_id, count(*) OVER () FROM ({inner}) ORDER BY rank, item_id"  # noqa: S608
+
+    def fetch_fts(limit: int | None) -> tuple[list[int], int]:
+        with connection.cursor() as cursor:
+            if limit is None:
+                cursor.execute(counted, params)
+            else:
+                cursor.execute(f"{counted} LIMIT %s", [*params, limit])
+            return _ids_and_total(cursor.fetchall())
+
+    return RankedIds(fetch_fts)
+
+
+def _ids_and_total(rows: Iterable[tuple[int, int]]) -> tuple[list[int], int]:
+    """The ids of ``(id, number of all matches)`` rows, and that number (0 without rows)."""
+    rows = list(rows)
+    return [pk for pk, _total in rows], rows[0][1] if rows else 0

@@ -1,6 +1,6 @@
 """Roadmap items as a source of the site search (``core.search``).
 
-Word matches come from the roadmap's own full-text search (``search.ranked_item_ids``), so the
+Word matches come from the roadmap's own full-text search (``search.ranked_items``), so the
 roadmap's search page and the site search narrowed to roadmap items find the same items in the
 same order. Identifiers: an item's delivery id (*Leveranse-ID*) or its number (the id in its
 address) finds that item; a sub-goal code ("1A", "1 a") lists the sub-goal's items.
@@ -10,7 +10,7 @@ search index tells it of every change (``search.search_index_refresh``, ``signal
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,16 +18,17 @@ from django.utils.translation import gettext_lazy
 from veikart.core.search import Hit, SearchSource, sub_goal_code
 from veikart.roadmap.models import LIST_ORDER, RoadmapItem, RoadmapItemSearch
 from veikart.roadmap.rows import item_rows
-from veikart.roadmap.search import KIND, ranked_item_ids
+from veikart.roadmap.search import KIND, ranked_items
 from veikart.strategy.models import SubGoal
 from veikart.strategy.search_documents import current_strategy
 
 RECENT = 8
 
 
-def ranked_ids(query: str, user) -> list[int]:
+def ranked_ids(query: str, user) -> Sequence[int]:
+    """The roadmap's own ranking (``search.ranked_items``): counted, and ranked only as far as the page reads."""
     strategy = current_strategy(user)
-    return ranked_item_ids(query, strategy=strategy, user=user) if strategy else []
+    return ranked_items(query, strategy=strategy, user=user) if strategy else []
 
 
 def code_ids(query: str, user) -> list[int]:

@@ -24,7 +24,7 @@ from veikart.roadmap.history import public_change_log
 from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
 from veikart.roadmap.paging import page_of_ids
 from veikart.roadmap.rows import item_rows
-from veikart.roadmap.search import ranked_item_ids
+from veikart.roadmap.search import ranked_items
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
 PAGE_SIZE = 25
@@ -252,9 +252,9 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     page = None
     if query:
-        # One ranked pass over the search table for the ids (the count is their number),
-        # then only the page's rows, through the visibility rule once more, with their descriptions.
-        ids = ranked_item_ids(query, strategy=strategy, user=request.user)
+        # A count of the matches and a ranking cut at the page (``ranked_items``), then only the
+        # page's rows, through the visibility rule once more, with their descriptions.
+        ids = ranked_items(query, strategy=strategy, user=request.user)
         page = _page(request, ids, SEARCH_PAGE_SIZE)
         page.object_list = item_rows(page.object_list, among=visible_items(request, strategy), with_description=True)
     template = "roadmap/_search_results.html" if request.htmx else "roadmap/search.html"

@@ -162,3 +162,19 @@ def test_a_result_quotes_its_description_highlighted_and_names_its_owners_once(c
     body = client.get(SEARCH, {"q": "samhandling"}).content.decode()
     assert "<mark>Samhandling</mark> i hver kommune." in body
     assert body.count("NHN") == 1  # on the result's own line, not again in a quoted search text
+
+
+def test_the_lazy_ranking_counts_every_match_and_ranks_only_as_far_as_it_is_read(make_item, django_assert_num_queries):
+    from veikart.roadmap.search import ranked_items
+
+    for number in range(25):
+        make_item(title=f"Journal {number}", description="Deling av journal." if number % 2 else "")
+    make_item(title="Hemmelig journal", is_published=False)
+    strategy, public = Strategy.objects.current(), AnonymousUser()
+    every = ranked_item_ids("journal", strategy=strategy, user=public)
+    lazy = ranked_items("journal", strategy=strategy, user=public)
+    with django_assert_num_queries(1):  # the number and the first page ranked in one query
+        assert len(lazy) == len(every) == 25
+        assert lazy[:20] == every[:20]
+        assert lazy[5:10] == every[5:10]
+    assert list(lazy) == every
