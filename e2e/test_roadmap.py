@@ -5,14 +5,14 @@ import re
 import pytest
 
 from e2e.conftest import describe_violations, log_in
-from e2e.keyboard import element, link, tab_until
+from e2e.keyboard import element, link, tab_until, with_id
 
 pytestmark = pytest.mark.e2e
 
 
 def test_search_as_you_type_finds_inflected_forms_and_highlights_them(page):
     page.goto(page.base_url + "/veikart/sok/")
-    tab_until(page, element("INPUT", "q"))
+    tab_until(page, with_id("roadmap-q"))
     page.keyboard.type("kommunene", delay=30)
     results = page.locator("#search-results")
     results.locator("mark").first.wait_for()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from veikart.accounts import permissions
+from veikart.core.content import content_label
 from veikart.indicators.models import Indicator
 
 
@@ -42,4 +43,7 @@ def list_crumb() -> tuple[str, str]:
 def indicator_crumbs(indicator: Indicator, *, editor: bool = True) -> list[tuple[str, str]]:
     """Breadcrumbs down to ``indicator``'s workspace page."""
     first = list_crumb() if editor else (_("Our indicators"), reverse("ws-indicators:own-list"))
-    return [first, (indicator.name, reverse("ws-indicators:indicator-detail", kwargs={"pk": indicator.pk}))]
+    return [
+        first,
+        (content_label(indicator, "name"), reverse("ws-indicators:indicator-detail", kwargs={"pk": indicator.pk})),
+    ]

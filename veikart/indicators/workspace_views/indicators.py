@@ -120,13 +120,13 @@ def indicator_create(request: HttpRequest) -> HttpResponse:
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = get_editable_indicator(request, pk)
     # The form writes what was typed onto the instance; the page keeps naming the stored indicator.
-    crumbs, name = indicator_crumbs(indicator), indicator.name
+    crumbs, name = indicator_crumbs(indicator), content(indicator, "name")
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and _save_form(request, form):
         messages.success(request, _("Indicator %(code)s saved.") % {"code": indicator.code})
         return redirect("ws-indicators:indicator-detail", pk=indicator.pk)
     context = {
-        "title": _("Edit %(name)s") % {"name": name},
+        "title": sentence(_("Edit %(name)s"), name=name),
         "form": form,
         "submit_label": _("Save"),
         "cancel_url": reverse("ws-indicators:indicator-detail", kwargs={"pk": pk}),
@@ -144,7 +144,7 @@ def indicator_publish(request: HttpRequest, pk: int) -> HttpResponse:
     gaps = editing.publication_gaps(indicator)
     if gaps:
         context = {
-            "title": _("%(name)s cannot be published yet") % {"name": indicator.name},
+            "title": sentence(_("%(name)s cannot be published yet"), name=content(indicator, "name")),
             "question": _("The public pages need what is missing below."),
             "reasons": gaps,
             "fix_url": reverse("ws-indicators:indicator-edit", kwargs={"pk": pk}),
