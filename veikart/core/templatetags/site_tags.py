@@ -8,7 +8,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
-from veikart.core.content import content_in_language, page_language
+from veikart.core.content import content_in_language, language_mark
 from veikart.core.search import highlight as highlight_text
 from veikart.core.search import snippet_source
 
@@ -56,8 +56,8 @@ def content(obj: Any, *fields: str, lines: bool = False, plain: bool = False, la
     if plain:
         return shown.text + after
     text = linebreaksbr(shown.text, autoescape=True) if lines else conditional_escape(shown.text)
-    if shown.text and shown.fell_back(page_language()):
-        text = format_html('<span lang="{}">{}</span>', shown.language, text)
+    if lang := language_mark(shown):
+        text = format_html('<span lang="{}">{}</span>', lang, text)
     return text + conditional_escape(after)
 
 
