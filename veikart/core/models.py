@@ -50,3 +50,22 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.file_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class SearchRevision(models.Model):
+    """How many times the documents of the site search's small kinds (goals, sub-goals,
+    indicators) have changed: one row.
+
+    Search sources keep what they read of those kinds in the cache under this number
+    (``core.search.kept_until_changed``), and ``core.search.documents_changed`` raises it in the
+    writer's transaction. The database is what every server process shares, so each sees a change
+    with its next search, and a rolled-back write leaves the number, and the cached texts, as they were.
+    """
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("search revision")
+
+    def __str__(self) -> str:
+        return str(self.number)

@@ -31,6 +31,8 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 import snowballstemmer
+from django.core.cache import cache
+from django.db.models import F
 from django.utils.safestring import SafeString, mark_safe
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -272,6 +274,49 @@ def memoised(key: Any, compute: Callable[[], Any]) -> Any:
     return memo[key]
 
 
+# Long enough to serve many searches, short enough that texts of a superseded revision (keys no
+# search asks for again) leave the cache in time.
+KEPT_SECONDS = 3600
+
+
+def _search_revision() -> int:
+    from veikart.core.models import SearchRevision
+
+    return SearchRevision.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+
+
+def kept_until_changed(key: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()``, kept in the cache until the next ``documents_changed`` of any kind.
+
+    For what the small kinds' sources read on every search (documents, identifiers, hits): the
+    cache key holds the search revision (``core.models.SearchRevision``, read once per search), so
+    a change made by any server process is seen by every other one with its next search. ``key``
+    must name everything the value depends on besides the documents: the strategy version, the
+    audience (what ``visible_to`` lets the user see), the language of the hits.
+    """
+    revision = memoised("search-revision", _search_revision)
+    cache_key = "search:" + ":".join(str(part) for part in (revision, *key))
+
+    def cached() -> Any:
+        found = cache.get(cache_key, _MISSING)
+        if found is _MISSING:
+            found = compute()
+            cache.set(cache_key, found, timeout=KEPT_SECONDS)
+        return found
+
+    return memoised(cache_key, cached)
+
+
+_MISSING = object()
+
+
+def _raise_search_revision() -> None:
+    from veikart.core.models import SearchRevision
+
+    if not SearchRevision.objects.filter(pk=1).update(number=F("number") + 1):
+        SearchRevision.objects.bulk_create([SearchRevision(pk=1, number=1)], ignore_conflicts=True)
+
+
 def register_search_source(source: SearchSource) -> None:
     """Add (or replace: ``ready()`` may run more than once in tests) the source of ``source.kind``."""
     _sources[source.kind] = source
@@ -312,6 +357,8 @@ def documents_changing(kind: str, ids: Iterable[int]) -> Callable[[], None]:
 
 
 def documents_changed(kind: str | None = None) -> None:
-    """Documents of ``kind`` (of every kind when None) may have changed: listeners recount them."""
+    """Documents of ``kind`` (of every kind when None) may have changed: what ``kept_until_changed``
+    kept is read afresh, and listeners recount them."""
+    _raise_search_revision()
     for listener in _listeners:
         listener.recount(kind)

@@ -12,10 +12,11 @@ from dataclasses import replace
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext_lazy
 
+from veikart.accounts.permissions import can_view_unpublished
 from veikart.core.content import content_in_language, language_mark
-from veikart.core.search import Hit, SearchSource, documents_changed, memoised, rank_documents
+from veikart.core.search import Hit, SearchSource, documents_changed, kept_until_changed, rank_documents
 from veikart.indicators.models import Indicator
 
 KIND = "indicator"
@@ -30,22 +31,39 @@ def _documents(indicators) -> list[tuple[int, str, str]]:
     ]
 
 
+def _audience(user) -> bool:
+    """Which of the two sets of indicators the user sees (``visible_to``): all of them, or the published."""
+    return can_view_unpublished(user)
+
+
 def ranked_ids(query: str, user) -> list[int]:
-    # Read once per search: a corrected query is ranked against the same documents.
-    documents = memoised(("indicator-documents", id(user)), lambda: _documents(Indicator.objects.visible_to(user)))
+    documents = kept_until_changed(
+        ("indicator-documents", _audience(user)), lambda: _documents(Indicator.objects.visible_to(user))
+    )
     return rank_documents(query, documents)
 
 
 def code_ids(query: str, user) -> list[int]:
     """The indicator whose code the query is, in any case."""
-    code = query.strip()
+    code = query.strip().casefold()
     if not code or len(code) > 40 or any(char.isspace() for char in code):
         return []
-    return list(Indicator.objects.visible_to(user).filter(code__iexact=code).values_list("pk", flat=True))
+    codes = kept_until_changed(
+        ("indicator-codes", _audience(user)),
+        lambda: {code.casefold(): pk for pk, code in Indicator.objects.visible_to(user).values_list("pk", "code")},
+    )
+    return [codes[code]] if code in codes else []
 
 
 def hits(ids: list[int], user) -> list[Hit]:
-    indicators = Indicator.objects.visible_to(user).filter(pk__in=ids).select_related("goal")
+    """The hits of those of ``ids`` that ``user`` may see, in that order."""
+    found = kept_until_changed(("indicator-hits", _audience(user), get_language()), lambda: _all_hits(user))
+    return [found[pk] for pk in ids if pk in found]
+
+
+def _all_hits(user) -> dict[int, Hit]:
+    """The hit of every indicator ``user`` may see, by name (the order of the starting points)."""
+    indicators = Indicator.objects.visible_to(user).select_related("goal").order_by("name", "pk")
     found = {}
     for indicator in indicators:
         name, definition = content_in_language(indicator, "name"), content_in_language(indicator, "definition")
@@ -63,13 +81,13 @@ def hits(ids: list[int], user) -> list[Hit]:
             text_lang=language_mark(definition),
             meta_lang=language_mark(goal_title) if goal_title else "",
         )
-    return [found[pk] for pk in ids if pk in found]
+    return found
 
 
 def starting_points(user) -> list[Hit]:
     """Every indicator the user may see, by name (codes are for typing, not for reading)."""
-    ids = list(Indicator.objects.visible_to(user).order_by("name", "pk").values_list("pk", flat=True))
-    return [replace(hit, code="") for hit in hits(ids, user)]
+    found = kept_until_changed(("indicator-hits", _audience(user), get_language()), lambda: _all_hits(user))
+    return [replace(hit, code="") for hit in found.values()]
 
 
 def public_texts(ids: Iterable[int] | None) -> dict[int, str]:

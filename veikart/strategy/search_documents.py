@@ -13,11 +13,19 @@ from collections.abc import Iterable
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from veikart.accounts.permissions import can_read_strategy_drafts
 from veikart.core.content import content_in_language, language_mark
-from veikart.core.search import Hit, SearchSource, documents_changed, memoised, rank_documents, sub_goal_code
+from veikart.core.search import (
+    Hit,
+    SearchSource,
+    documents_changed,
+    kept_until_changed,
+    rank_documents,
+    sub_goal_code,
+)
 from veikart.strategy.models import BenefitObjective, Goal, GoalOutcome, Strategy, SubGoal
 
 GOAL = "goal"
@@ -25,8 +33,13 @@ SUB_GOAL = "sub_goal"
 
 
 def current_strategy(user) -> Strategy | None:
-    """The current strategy version ``user`` may see (read once per search)."""
-    return memoised(("current-strategy", id(user)), lambda: Strategy.objects.visible_to(user).current())
+    """The current strategy version ``user`` may see (kept until the framework changes).
+
+    What a user may see of the framework is one of two sets (``can_read_strategy_drafts``), so the
+    version is kept per set, not per user.
+    """
+    drafts = can_read_strategy_drafts(user)
+    return kept_until_changed(("current-strategy", drafts), lambda: Strategy.objects.visible_to(user).current())
 
 
 def _goal_documents(goals) -> list[tuple[int, str, str]]:
@@ -59,7 +72,7 @@ def goal_ranked_ids(query: str, user) -> list[int]:
     strategy = current_strategy(user)
     if strategy is None:
         return []
-    documents = memoised(
+    documents = kept_until_changed(
         ("goal-documents", strategy.pk), lambda: _goal_documents(Goal.objects.filter(strategy=strategy))
     )
     return rank_documents(query, documents)
@@ -74,8 +87,16 @@ def goal_code_ids(query: str, user) -> list[int]:
 
 
 def goal_hits(ids: list[int], user) -> list[Hit]:
-    goals = Goal.objects.visible_to(user).filter(pk__in=ids).select_related("strategy")
-    found = {goal.pk: _goal_hit(goal) for goal in goals}
+    """The hits of those of ``ids`` that are goals of the current version ``user`` may see."""
+    strategy = current_strategy(user)
+    if strategy is None:
+        return []
+    found = kept_until_changed(
+        ("goal-hits", strategy.pk, get_language()),
+        lambda: {
+            goal.pk: _goal_hit(goal) for goal in Goal.objects.filter(strategy=strategy).select_related("strategy")
+        },
+    )
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -115,7 +136,7 @@ def sub_goal_ranked_ids(query: str, user) -> list[int]:
     strategy = current_strategy(user)
     if strategy is None:
         return []
-    documents = memoised(
+    documents = kept_until_changed(
         ("sub-goal-documents", strategy.pk), lambda: _sub_goal_documents(SubGoal.objects.filter(strategy=strategy))
     )
     return rank_documents(query, documents)
@@ -130,8 +151,17 @@ def sub_goal_code_ids(query: str, user) -> list[int]:
 
 
 def sub_goal_hits(ids: list[int], user) -> list[Hit]:
-    sub_goals = SubGoal.objects.visible_to(user).filter(pk__in=ids).select_related("goal__strategy")
-    found = {sub_goal.pk: _sub_goal_hit(sub_goal) for sub_goal in sub_goals}
+    """The hits of those of ``ids`` that are sub-goals of the current version ``user`` may see."""
+    strategy = current_strategy(user)
+    if strategy is None:
+        return []
+    found = kept_until_changed(
+        ("sub-goal-hits", strategy.pk, get_language()),
+        lambda: {
+            sub_goal.pk: _sub_goal_hit(sub_goal)
+            for sub_goal in SubGoal.objects.filter(strategy=strategy).select_related("goal__strategy")
+        },
+    )
     return [found[pk] for pk in ids if pk in found]
 
 

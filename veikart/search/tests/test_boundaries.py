@@ -21,7 +21,7 @@ def imported_modules(path: Path) -> set[str]:
 
 def test_the_extension_point_in_core_imports_no_app_of_ours():
     ours = {name for name in imported_modules(VEIKART / "core" / "search.py") if name.startswith("veikart.")}
-    assert ours == set()
+    assert ours <= {"veikart.core.models"}  # its own revision counter, in core
 
 
 def test_no_domain_app_imports_the_search_app():
