@@ -167,9 +167,9 @@ def _colour_flags(item: ItemFacts) -> list[Flag]:
         if not indicator.is_concern:
             continue
         reason = sentence(
-            _("Reported “%(colour)s”, but the linked indicator %(indicator)s is “%(status)s”."),
+            _("Reported “%(colour)s”, but the linked indicator “%(indicator)s” is “%(status)s”."),
             colour=item.colour_name,
-            indicator=_quoted(indicator.name),
+            indicator=indicator.name,
             status=indicator.status_label,
         )
         if indicator.falls_the_wrong_way:
@@ -193,25 +193,21 @@ def _dependency_flags(item: ItemFacts, facts: dict[int, ItemFacts], slips: dict[
             continue  # planned to start after the new date anyway: the slip does not reach it
         other = facts[other_id]
         values = {
-            "item": f"“{other.title}”",
+            "item": other.title,
             "before": date_format(slip.before, "DATE_FORMAT"),
             "after": date_format(slip.after, "DATE_FORMAT"),
             "period": other.period,
         }
         if slip.milestone:
-            values["milestone"] = f"“{slip.milestone}”"
+            values["milestone"] = slip.milestone
             text = _(
-                "Depends on %(item)s, whose milestone %(milestone)s moved from %(before)s to %(after)s "
+                "Depends on “%(item)s”, whose milestone “%(milestone)s” moved from %(before)s to %(after)s "
                 "in %(period)s, while this item keeps its dates."
             )
         else:
             text = _(
-                "Depends on %(item)s, whose expected end moved from %(before)s to %(after)s in %(period)s, "
+                "Depends on “%(item)s”, whose expected end moved from %(before)s to %(after)s in %(period)s, "
                 "while this item keeps its dates."
             )
         flags.append(Flag(DEPENDENCY_SLIP, SafeString(conditional_escape(text % values)), about_item_id=other_id))
     return flags
-
-
-def _quoted(name: str) -> SafeString:
-    return SafeString(f"“{conditional_escape(name)}”")
