@@ -86,7 +86,7 @@ def test_the_public_is_sent_to_log_in_and_a_body_member_is_refused(body_member, 
 def test_an_unpublished_indicator_of_another_organisation_is_refused_as_if_it_did_not_exist(
     owner_editor, item, unpublished
 ):
-    with pytest.raises(Refused, match="Indikatoren finnes ikke."):
+    with pytest.raises(Refused, match=r"Indikatoren finnes ikke\."):
         benefit_link_add(user=owner_editor, item_id=item.pk, indicator_id=unpublished.pk)
     response = client_for(owner_editor).get(links_url(item))
     assert unpublished.name not in response.content.decode()

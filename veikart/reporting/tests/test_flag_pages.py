@@ -8,6 +8,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -99,8 +100,6 @@ def publish(office, *periods):
 
 
 def public_page(**query) -> str:
-    from django.test import Client
-
     return Client().get(reverse("reporting:portfolio"), query).content.decode()
 
 
@@ -247,8 +246,6 @@ def test_the_export_carries_the_flags_in_words(strategy, organisation, period, o
     benefit_link_add(user=strategy_office, item_id=tool.pk, indicator_id=falling.pk)
     report(owner_editor, strategy_office, tool, period)
     publish(strategy_office, period)
-    from django.test import Client
-
     body = Client().get(reverse("reporting:portfolio-export", args=["csv"])).content.decode("utf-8-sig")
     assert "Flagg" in body and "Rapportert «I samsvar med plan»" in body and "<span" not in body
 
@@ -276,10 +273,8 @@ def test_the_flag_pages_render_in_every_language(
         strategy_office=strategy_office,
     )
     publish(strategy_office, earlier, period)
-    platform, analysis = portfolio
+    _platform, analysis = portfolio
     benefit_link_add(user=strategy_office, item_id=analysis.pk, indicator_id=falling.pk)
-    from django.test import Client
-
     portfolio_url = reverse("reporting:portfolio")
     urls = [
         (Client(), portfolio_url),
@@ -299,8 +294,6 @@ def test_the_portfolio_reads_the_flags_with_as_many_queries_for_many_items_as_fo
     strategy, organisation, other_organisation, period, owner_editor, strategy_office, falling
 ):
     def count() -> int:
-        from django.test import Client
-
         client = Client()
         client.get(reverse("reporting:portfolio"))  # warm the caches (indicator progress, sessions)
         with CaptureQueriesContext(connection) as queries:
