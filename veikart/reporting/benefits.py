@@ -122,7 +122,8 @@ def benefit_link_remove(*, user: Any, link_id: int) -> None:
 class LinkedIndicator:
     """An indicator an item is linked to, with its progress as ``indicators.progress`` assesses it."""
 
-    link: BenefitLink
+    link_id: int
+    note: str
     indicator: Indicator
     progress: Progress
 
@@ -152,22 +153,29 @@ def trend_words(progress: Progress) -> str:
 
 
 def linked_indicators_of(
-    item_ids: Iterable[int], *, indicators: QuerySet[Indicator]
+    items: Iterable[int] | QuerySet, *, indicators: QuerySet[Indicator]
 ) -> dict[int, list[LinkedIndicator]]:
     """Per item id, its links to ``indicators`` (the ones the viewer may see) with their progress, in
-    the order of the indicators' codes. Two queries and the indicator overview's cache (progress is
-    cached per indicator and data revision), however many items."""
+    the order of the indicators' codes.
+
+    ``items`` is a list of item ids, or a query giving them (``values("item_id")``), which the database
+    reads as a subquery: the overview passes thousands. Two queries and the indicator overview's cache
+    (progress is cached per indicator and data revision), however many items; each indicator is loaded
+    and assessed once, whatever the number of items linked to it.
+    """
+    if not isinstance(items, QuerySet):
+        items = list(items)
     links = list(
-        BenefitLink.objects.filter(item_id__in=list(item_ids), indicator__in=indicators)
-        .select_related("indicator")
+        BenefitLink.objects.filter(item_id__in=items, indicator__in=indicators)
         .order_by("item_id", "indicator__code", "pk")
+        .values_list("pk", "item_id", "indicator_id", "note")
     )
     rows = {
         row.indicator.pk: row
-        for row in indicator_overview(Indicator.objects.filter(pk__in={link.indicator_id for link in links}))
+        for row in indicator_overview(Indicator.objects.filter(pk__in={indicator_id for *_, indicator_id, _n in links}))
     }
     result: dict[int, list[LinkedIndicator]] = {}
-    for link in links:
-        row = rows[link.indicator_id]
-        result.setdefault(link.item_id, []).append(LinkedIndicator(link, row.indicator, row.progress))
+    for pk, item_id, indicator_id, note in links:
+        row = rows[indicator_id]
+        result.setdefault(item_id, []).append(LinkedIndicator(pk, note, row.indicator, row.progress))
     return result

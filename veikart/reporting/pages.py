@@ -198,12 +198,14 @@ def period_flags(
     ``reports`` are the reports the viewer may read (the public: ``StatusReport.objects.published()``);
     only their approved, live revisions count, in ``period`` and in ``before`` (the previous period,
     for what each item expected then). ``indicators`` are the linked indicators the viewer may see.
-    One query per table, however many items: no query per item.
+    One query per table, however many items: no query per item, and the items of the period are
+    never passed to the database as a list of thousands of ids.
     """
     approved = reports.filter(state=StatusReport.State.APPROVED, is_superseded=False)
+    in_period = approved.filter(period=period)
     best_rank = StatusColour.objects.order_by("rank").values_list("rank", flat=True).first()
     current = list(
-        approved.filter(period=period).values_list(
+        in_period.values_list(
             "pk",
             "item_id",
             "item__title",
@@ -214,39 +216,54 @@ def period_flags(
             "overall__name",
         )
     )
-    item_ids = [row[1] for row in current]
+    item_ids = {row[1] for row in current}
     previous: dict[int, tuple[int, Any]] = {}
     if before is not None:
         previous = {
             item_id: (pk, expected_end)
-            for pk, item_id, expected_end in approved.filter(period=before, item_id__in=item_ids).values_list(
+            for pk, item_id, expected_end in approved.filter(period=before).values_list(
                 "pk", "item_id", "expected_end_date"
             )
+            if item_id in item_ids
         }
-    # Milestone updates that name a roadmap milestone, in this period's reports and the previous ones.
+    # Milestone updates that name a roadmap milestone, in this period's reports and the previous ones:
+    # read by period (a narrow join), kept for the reports above only.
+    wanted = {row[0] for row in current} | {pk for pk, _end in previous.values()}
     updates: dict[int, list[tuple[int, str, Any]]] = {}
     for report_id, milestone_id, title, date in StatusReportMilestone.objects.filter(
-        report_id__in=[row[0] for row in current] + [pk for pk, _end in previous.values()],
-        milestone_id__isnull=False,
+        report__period__in=[p for p in (period, before) if p is not None], milestone_id__isnull=False
     ).values_list("report_id", "milestone_id", "title", "date"):
-        updates.setdefault(report_id, []).append((milestone_id, title, date))
+        if report_id in wanted:
+            updates.setdefault(report_id, []).append((milestone_id, title, date))
     planned_milestones = dict(
         Milestone.objects.filter(
             pk__in={milestone_id for rows in updates.values() for milestone_id, _t, _d in rows}
         ).values_list("pk", "date")
     )
     depends_on: dict[int, list[int]] = {}
+    # Dependencies and links of the portfolio's items (a small table as the subquery), kept for the
+    # items above only: cheaper than the visibility rules of ``reports`` again.
+    portfolio = PortfolioMembership.objects.values("item_id")
     for dependant, dependency in RoadmapItem.depends_on.through.objects.filter(
-        from_roadmapitem_id__in=item_ids
+        from_roadmapitem__in=portfolio
     ).values_list("from_roadmapitem_id", "to_roadmapitem_id"):
-        depends_on.setdefault(dependant, []).append(dependency)
-    linked = linked_indicators_of(item_ids, indicators=indicators)
+        if dependant in item_ids:
+            depends_on.setdefault(dependant, []).append(dependency)
+    linked = linked_indicators_of(portfolio, indicators=indicators)
+    assessed: dict[int, IndicatorFacts] = {}  # each indicator described once, however many items it has
+
+    def indicator(row) -> IndicatorFacts:
+        if row.indicator.pk not in assessed:
+            assessed[row.indicator.pk] = indicator_facts(row)
+        return assessed[row.indicator.pk]
 
     def milestones(report_id: int, item_id: int) -> tuple[MilestoneDate, ...]:
+        if report_id not in updates:
+            return ()
         earlier = {milestone_id: date for milestone_id, _t, date in updates.get(previous.get(item_id, (None,))[0], [])}
         return tuple(
             MilestoneDate(title, date, earlier.get(milestone_id, planned_milestones.get(milestone_id)))
-            for milestone_id, title, date in updates.get(report_id, [])
+            for milestone_id, title, date in updates[report_id]
         )
 
     facts = [
@@ -263,7 +280,7 @@ def period_flags(
             previous_expected_end=previous.get(item_id, (None, None))[1],
             milestones=milestones(pk, item_id),
             depends_on=tuple(depends_on.get(item_id, ())),
-            indicators=tuple(indicator_facts(row) for row in linked.get(item_id, [])),
+            indicators=tuple(indicator(row) for row in linked.get(item_id, [])),
         )
         for pk, item_id, title, start, end, expected_end, rank, colour_name in current
     ]

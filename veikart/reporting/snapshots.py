@@ -70,7 +70,7 @@ def linked_indicators(item_ids: list[int], at: datetime.datetime) -> dict[int, l
                 "latest_value": _plain_number(row.progress.latest.value) if row.progress.latest else None,
                 "latest_period": row.progress.latest.period if row.progress.latest else None,
                 "recent_trend_against": row.progress.trend_turned,
-                "note": row.link.note,
+                "note": row.note,
             }
             for row in rows
         ]
@@ -404,7 +404,10 @@ def export_rows(snapshot: PortfolioSnapshot) -> tuple[list[str], list[list[Any]]
                 *[scale.get((by_area.get(area["key"]) or {}).get("status"), "") for area in areas],
                 _date(report.get("expected_end_date")),
                 report.get("narrative", ""),
-                len(entry["indicators"]),
+                "; ".join(
+                    f"{frozen['code']}: {_status_label(frozen['status'])}, {frozen['latest_value'] or '–'}"
+                    for frozen in entry["indicators"]
+                ),
             ]
         )
     return header, rows
