@@ -94,6 +94,16 @@ def slipped(portfolio, earlier, period, *, owner_editor, other_owner_editor, str
     report(other_owner_editor, strategy_office, analysis, period)
 
 
+@pytest.fixture
+def writers(owner_editor, other_owner_editor, strategy_office) -> dict:
+    """The platform's writer, the analysis environment's (another owner's) and the approver."""
+    return {
+        "owner_editor": owner_editor,
+        "other_owner_editor": other_owner_editor,
+        "strategy_office": strategy_office,
+    }
+
+
 def publish(office, *periods):
     for period in periods:
         reporting_period_publish(user=office, period_id=period.pk)
@@ -113,16 +123,9 @@ def flags_page(user, period, **query) -> str:
 
 
 def test_the_public_portfolio_flags_the_dependant_of_a_slipped_item_with_the_reason(
-    portfolio, earlier, period, owner_editor, other_owner_editor, strategy_office
+    portfolio, earlier, period, writers, strategy_office
 ):
-    slipped(
-        portfolio,
-        earlier,
-        period,
-        owner_editor=owner_editor,
-        other_owner_editor=other_owner_editor,
-        strategy_office=strategy_office,
-    )
+    slipped(portfolio, earlier, period, **writers)
     publish(strategy_office, earlier, period)
     page = public_page()
     assert SLIP_WORDS in page
@@ -131,17 +134,9 @@ def test_the_public_portfolio_flags_the_dependant_of_a_slipped_item_with_the_rea
 
 
 def test_a_slip_in_a_submitted_report_raises_no_flag_anywhere(
-    portfolio, earlier, period, owner_editor, other_owner_editor, strategy_office, body_member
+    portfolio, earlier, period, writers, strategy_office, body_member
 ):
-    slipped(
-        portfolio,
-        earlier,
-        period,
-        owner_editor=owner_editor,
-        other_owner_editor=other_owner_editor,
-        strategy_office=strategy_office,
-        approve=False,
-    )
+    slipped(portfolio, earlier, period, **writers, approve=False)
     publish(strategy_office, earlier, period)
     assert SLIP_WORDS not in public_page()
     assert "30. juni 2029" not in public_page()
@@ -150,16 +145,9 @@ def test_a_slip_in_a_submitted_report_raises_no_flag_anywhere(
 
 
 def test_a_slip_in_an_unpublished_period_is_flagged_in_the_workspace_and_never_in_public(
-    portfolio, earlier, period, owner_editor, other_owner_editor, strategy_office, body_member
+    portfolio, earlier, period, writers, strategy_office, body_member
 ):
-    slipped(
-        portfolio,
-        earlier,
-        period,
-        owner_editor=owner_editor,
-        other_owner_editor=other_owner_editor,
-        strategy_office=strategy_office,
-    )
+    slipped(portfolio, earlier, period, **writers)
     publish(strategy_office, earlier)
     for query in ({}, {"period": period.pk}, {"flagged": "on"}):
         page = public_page(**query)
@@ -168,17 +156,8 @@ def test_a_slip_in_an_unpublished_period_is_flagged_in_the_workspace_and_never_i
     assert SLIP_WORDS in flags_page(body_member, period)
 
 
-def test_a_slip_of_an_unpublished_item_is_not_public(
-    portfolio, earlier, period, owner_editor, other_owner_editor, strategy_office
-):
-    slipped(
-        portfolio,
-        earlier,
-        period,
-        owner_editor=owner_editor,
-        other_owner_editor=other_owner_editor,
-        strategy_office=strategy_office,
-    )
+def test_a_slip_of_an_unpublished_item_is_not_public(portfolio, earlier, period, writers, strategy_office):
+    slipped(portfolio, earlier, period, **writers)
     publish(strategy_office, earlier, period)
     platform, _analysis = portfolio
     platform.is_published = False
@@ -262,16 +241,9 @@ def test_the_export_carries_the_flags_in_words(strategy, organisation, period, o
     ],
 )
 def test_the_flag_pages_render_in_every_language(
-    prefix, words, portfolio, earlier, period, owner_editor, other_owner_editor, strategy_office, falling
+    prefix, words, portfolio, earlier, period, writers, other_owner_editor, strategy_office, falling
 ):
-    slipped(
-        portfolio,
-        earlier,
-        period,
-        owner_editor=owner_editor,
-        other_owner_editor=other_owner_editor,
-        strategy_office=strategy_office,
-    )
+    slipped(portfolio, earlier, period, **writers)
     publish(strategy_office, earlier, period)
     _platform, analysis = portfolio
     benefit_link_add(user=strategy_office, item_id=analysis.pk, indicator_id=falling.pk)
