@@ -238,6 +238,15 @@ def can_review_status_reports(user: User | AnonymousUser) -> bool:
     return is_strategy_office(user)
 
 
+def can_edit_benefit_links(user: User | AnonymousUser, owners: Any) -> bool:
+    """Declaring which indicators a roadmap item is meant to move: whoever may edit the item.
+
+    The strategy office for every item; an owner editor for the items one of ``owners`` is its
+    organisation. Body members and the public read the links but do not change them.
+    """
+    return can_edit_owned(user, owners)
+
+
 def can_manage_reporting_periods(user: User | AnonymousUser) -> bool:
     """Creating, opening, closing, locking and publishing reporting periods: the strategy office only."""
     return is_strategy_office(user)

@@ -5,7 +5,15 @@ from django.contrib import admin
 
 from veikart.core.admin import HistoryAdmin
 
-from .models import PortfolioMembership, ReminderSent, ReportingPeriod, StatusArea, StatusColour, StatusReport
+from .models import (
+    BenefitLink,
+    PortfolioMembership,
+    ReminderSent,
+    ReportingPeriod,
+    StatusArea,
+    StatusColour,
+    StatusReport,
+)
 
 
 @admin.register(StatusColour)
@@ -23,6 +31,15 @@ class PortfolioMembershipAdmin(HistoryAdmin):
     list_display = ["item", "since", "until", "programme"]
     autocomplete_fields = ["item", "programme"]
     search_fields = ["item__title"]
+
+
+@admin.register(BenefitLink)
+class BenefitLinkAdmin(HistoryAdmin):
+    list_display = ["item", "indicator", "created_at"]
+    list_filter = ["indicator"]
+    autocomplete_fields = ["item"]
+    search_fields = ["item__title", "indicator__code"]
+    readonly_fields = ["created_by", "created_at"]
 
 
 @admin.register(ReportingPeriod)

@@ -40,6 +40,14 @@ class ReportingConfig(AppConfig):
                 20,
             ),
             (
+                "portfolio-flags",
+                _("Flags in the portfolio"),
+                "ws-reporting:portfolio-flags",
+                permissions.can_read_status_reports,
+                "work",
+                22,
+            ),
+            (
                 "portfolio-snapshots",
                 _("Portfolio snapshots"),
                 "ws-reporting:snapshot-list",

@@ -2,6 +2,12 @@
 thirty portfolio items among the demo roadmap's published items, and reports in every state, one of them
 returned with a note. Every report is invented and flagged so (``is_demo``: the pages say so beside it).
 
+Benefit links tie demo items to the demo indicators, arranged so that the portfolio of 2026 T1 shows
+one flag of each kind: "Helseverktøy (Helsenorge)" is reported green while the Helsenorge visits it is
+meant to raise have fallen since 2021, and "Helseanalyseplattform for sekundærbruk" expects its end half
+a year later than before while "Felles analysemiljø for helseregistre", which depends on it, keeps its
+dates.
+
 Idempotent: periods, memberships and reports are found by their natural keys and saved only when
 something differs; the workflow log is written once, when a report is created.
 """
@@ -12,10 +18,12 @@ import datetime
 
 from veikart.accounts.models import User
 from veikart.core.demo import upsert
+from veikart.indicators.models import Indicator
 from veikart.roadmap.models import RoadmapItem
 from veikart.strategy.models import Strategy
 
 from .models import (
+    BenefitLink,
     PortfolioMembership,
     ReportingPeriod,
     StatusArea,
@@ -47,6 +55,37 @@ _NARRATIVE = {
     "yellow": "Leveransen har noe avvik: en milepæl er flyttet noen uker, men sluttdatoen holder.",
     "red": "Leveransen har vesentlige avvik: leverandøren er forsinket, og ny plan legges fram for styringsgruppen.",
 }
+# item title, indicator code, how the item moves it (invented for the demo).
+BENEFIT_LINKS = [
+    ("Helseverktøy (Helsenorge)", "helsenorge-besok", "Nye helseverktøy skal gi flere grunner til å bruke Helsenorge."),
+    ("Digitalt helsekort for gravide", "helsenorge-besok", "Helsekortet for gravide er en tjeneste på Helsenorge."),
+    (
+        "Fullmakter og representasjon på Helsenorge",
+        "digital-kontakt",
+        "Flere kan ha digital kontakt på vegne av andre.",
+    ),
+    ("Digital dialog med fastlegen", "digital-kontakt", "Digital dialog er den vanligste digitale kontakten."),
+    (
+        "Dokumentdeling mellom sykehus og kommuner",
+        "kjernejournal-kommuner",
+        "Dokumentdelingen bygger på kjernejournal.",
+    ),
+    ("Dokumentdeling mellom sykehus og kommuner", "dokumentdeling", ""),
+    ("Digital hjemmeoppfølging av kronisk syke", "digital-hjemmeoppfolging", ""),
+    (
+        "Felles anskaffelser av velferdsteknologi",
+        "velferdsteknologi",
+        "Felles anskaffelser gjør det lettere å ta i bruk.",
+    ),
+    ("Helseanalyseplattform for sekundærbruk", "helsedataservice-soknader", ""),
+    ("Felles analysemiljø for helseregistre", "forskningsartikler", ""),
+]
+# (item title, period): the expected end date a report gives, when the end is expected to move.
+EXPECTED_ENDS = {("Helseanalyseplattform for sekundærbruk", "2026 T1"): "2029-06-30"}
+SLIP_NARRATIVE = (
+    "Leveransen har noe avvik: sluttdatoen er ventet et halvt år senere enn planlagt, fordi "
+    "tilgangsstyringen må på plass før plattformen åpnes for flere registre."
+)
 RETURN_NOTE = "Kostnadsstatus mangler begrunnelse. Beskriv avviket og hva som gjøres, og send rapporten inn på nytt."
 
 
@@ -74,6 +113,7 @@ def _portfolio_items(strategy: Strategy) -> list[RoadmapItem]:
 
 def _report(item, period, state, colour_key, *, colours, areas, office, owner_user, when, note=""):
     colour = colours[colour_key]
+    expected_end = EXPECTED_ENDS.get((item.title, period.name))
     submitted = state in (StatusReport.State.SUBMITTED, StatusReport.State.APPROVED, StatusReport.State.RETURNED)
     reviewed = state in (StatusReport.State.APPROVED, StatusReport.State.RETURNED)
     report, _changed = upsert(
@@ -82,7 +122,8 @@ def _report(item, period, state, colour_key, *, colours, areas, office, owner_us
         {
             "state": state,
             "overall": colour,
-            "narrative": _NARRATIVE[colour_key],
+            "narrative": SLIP_NARRATIVE if expected_end else _NARRATIVE[colour_key],
+            "expected_end_date": datetime.date.fromisoformat(expected_end) if expected_end else None,
             "next_steps": "Følge opp neste milepæl og rapportere på nytt neste periode.",
             "review_note": note,
             "is_demo": True,
@@ -124,6 +165,18 @@ def _report(item, period, state, colour_key, *, colours, areas, office, owner_us
             StatusReportTransition.objects.filter(pk=step.pk).update(at=when)
             previous = to_state
     return report
+
+
+def _benefit_links(items: list[RoadmapItem], office) -> None:
+    by_title = {item.title: item for item in items}
+    indicators = {indicator.code: indicator for indicator in Indicator.objects.all()}
+    for title, code, note in BENEFIT_LINKS:
+        if title in by_title and code in indicators:
+            upsert(
+                BenefitLink,
+                {"item": by_title[title], "indicator": indicators[code]},
+                {"note": note, "created_by": office},
+            )
 
 
 def load(*, demo_passwords: bool = False) -> None:
@@ -207,6 +260,7 @@ def load(*, demo_passwords: bool = False) -> None:
             item = items[position]
             common = {"colours": colours, "areas": areas, "office": office, "owner_user": owner_user(item)}
             _report(item, t2, state, colour, when=_at("2026-11-20"), note=note, **common)
+    _benefit_links(items, office)
     from .snapshot_demo import load as load_snapshots
 
     load_snapshots(office)

@@ -1,5 +1,6 @@
-"""The workspace forms of status reporting: a report (overall, areas, narrative, risks), a review note,
-a correction's reason and a new period. Each turns into the plain data the services take."""
+"""The workspace forms of status reporting: a report (overall, areas, narrative, risks, milestone
+updates), a review note, a correction's reason, a new period and a benefit link. Each turns into the
+plain data the services take."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from veikart.roadmap.models import Phase
 from veikart.workspace.forms import WorkspaceFormMixin
 
 from .models import ReportingPeriod, StatusArea, StatusColour
-from .services import AreaStatus, ReportContent, Risk
+from .services import AreaStatus, MilestoneUpdate, ReportContent, Risk
 
 
 def colour_choices(colours: list[StatusColour], *, blank: str | None = None) -> list[tuple[str, str]]:
@@ -79,7 +80,7 @@ class ReportForm(WorkspaceFormMixin, forms.Form):
     def main_fields(self) -> list:
         return [self[name] for name in ("narrative", "next_steps", "expected_phase", "expected_end_date")]
 
-    def content(self, risks: list[Risk]) -> ReportContent:
+    def content(self, risks: list[Risk], milestones: list[MilestoneUpdate] = ()) -> ReportContent:
         data = self.cleaned_data
         return ReportContent(
             overall=data["overall"] or None,
@@ -92,6 +93,7 @@ class ReportForm(WorkspaceFormMixin, forms.Form):
                 for area in self.areas
             ),
             risks=tuple(risks),
+            milestones=tuple(milestones),
         )
 
     @staticmethod
@@ -164,6 +166,95 @@ def risk_initial(report) -> list[dict]:
         }
         for risk in report.risks.all()
     ]
+
+
+class MilestoneForm(WorkspaceFormMixin, forms.Form):
+    """One milestone update: a milestone of the item's roadmap (or a new one, by its title), its date
+    now, whether it is done, a note. A row left empty is no update."""
+
+    milestone = forms.TypedChoiceField(label=_("Milestone"), coerce=int, required=False, empty_value=None)
+    title = forms.CharField(
+        label=_("Title of a new milestone"),
+        required=False,
+        max_length=300,
+        help_text=_("Only for a milestone the roadmap does not have yet."),
+    )
+    date = forms.DateField(
+        label=_("Date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The date the milestone is now expected, or was reached."),
+    )
+    is_done = forms.BooleanField(label=_("Done"), required=False)
+    note = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=2_000)
+
+    def __init__(self, *args, milestones=(), **kwargs) -> None:
+        self.milestones = {milestone.pk: milestone for milestone in milestones}
+        super().__init__(*args, **kwargs)
+        self.fields["milestone"].choices = [("", _("A new milestone"))] + [
+            (milestone.pk, f"{milestone.title} ({milestone.date:%d.%m.%Y})") for milestone in milestones
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        filled = any(data.get(name) for name in ("milestone", "title", "date", "is_done", "note"))
+        if not filled or self.errors:
+            return data
+        if not data.get("milestone") and not data.get("title", "").strip():
+            self.add_error("title", _("Choose a milestone of the roadmap, or give the title of a new one."))
+        if not data.get("date"):
+            self.add_error("date", _("A milestone update needs a date."))
+        return data
+
+    def update(self) -> MilestoneUpdate | None:
+        data = self.cleaned_data
+        if not data.get("date"):
+            return None
+        milestone = self.milestones.get(data.get("milestone"))
+        return MilestoneUpdate(
+            title=(data.get("title") or "").strip() or (milestone.title if milestone else ""),
+            date=data["date"],
+            is_done=data.get("is_done", False),
+            note=data.get("note", ""),
+            milestone_id=milestone.pk if milestone else None,
+        )
+
+
+MilestoneFormSet = forms.formset_factory(MilestoneForm, extra=2, max_num=30, validate_max=True)
+
+
+def milestone_initial(report) -> list[dict]:
+    if report is None:
+        return []
+    return [
+        {
+            "milestone": update.milestone_id,
+            "title": "" if update.milestone_id else update.title,
+            "date": update.date,
+            "is_done": update.is_done,
+            "note": update.note,
+        }
+        for update in report.milestone_updates.all()
+    ]
+
+
+class BenefitLinkForm(WorkspaceFormMixin, forms.Form):
+    """Link an item to an indicator it is meant to move."""
+
+    indicator = forms.TypedChoiceField(label=_("Indicator"), coerce=int)
+    note = forms.CharField(
+        label=_("How the item moves it"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=2_000,
+        help_text=_("A sentence or two; optional."),
+    )
+
+    def __init__(self, *args, indicators=(), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = [("", "–")] + [
+            (indicator.pk, indicator.content_label()) for indicator in indicators
+        ]
 
 
 class ReturnForm(WorkspaceFormMixin, forms.Form):

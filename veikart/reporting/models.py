@@ -515,4 +515,5 @@ class ReminderSent(models.Model):
         return f"{self.kind} {self.period} → {self.user_id}"
 
 
+from .benefit_models import BenefitLink  # noqa: E402, F401  (the indicators an item is meant to move)
 from .snapshot_models import PortfolioSnapshot, PortfolioSnapshotEntry  # noqa: E402, F401  (frozen snapshots)

@@ -10,9 +10,20 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from veikart.accounts import permissions
-from veikart.roadmap.models import RoadmapItem
+from veikart.core.templatetags.site_tags import content
+from veikart.indicators.models import Indicator
+from veikart.roadmap.models import Milestone, RoadmapItem
 
-from .models import PortfolioMembership, ReportingPeriod, StatusReport, StatusReportArea
+from .benefits import linked_indicators_of
+from .flags import Flag, FlagSet, IndicatorFacts, ItemFacts, MilestoneDate, portfolio_flags
+from .models import (
+    PortfolioMembership,
+    ReportingPeriod,
+    StatusColour,
+    StatusReport,
+    StatusReportArea,
+    StatusReportMilestone,
+)
 
 
 def workspace_period(periods: QuerySet[ReportingPeriod], chosen: Any = None) -> ReportingPeriod | None:
@@ -89,6 +100,7 @@ class PortfolioRow:
     report: StatusReport
     previous: StatusReport | None
     areas: dict[int, StatusReportArea] = field(default_factory=dict)
+    flags: list[Flag] = field(default_factory=list)
 
     @property
     def change(self) -> str:
@@ -106,14 +118,27 @@ def published_periods(strategy) -> list[ReportingPeriod]:
     return list(ReportingPeriod.objects.published().filter(strategy=strategy).order_by("-opens", "-pk"))
 
 
+def previous_period(periods: list[ReportingPeriod], period: ReportingPeriod) -> ReportingPeriod | None:
+    """The period of ``periods`` (newest first) just before ``period``, else None."""
+    older = [
+        other
+        for other in periods
+        if other.opens < period.opens or (other.opens == period.opens and other.pk < period.pk)
+    ]
+    return older[0] if older else None
+
+
 def portfolio_rows(
     periods: list[ReportingPeriod], period: ReportingPeriod, filters: dict[str, Any] | None = None
 ) -> list[PortfolioRow]:
     """Each published report of ``period`` (narrowed by ``filters``: goal number, sub-goal code, owner id,
-    phase id, colour key) with its area statuses and the item's report of the period before.
+    phase id, colour key, ``flagged``) with its area statuses, the item's report of the period before
+    and its flags.
 
     Only what ``StatusReport.objects.published()`` lets through; so a draft, a submitted or a returned
-    report, or an unpublished period, never reaches the portfolio.
+    report, or an unpublished period, never reaches the portfolio, and neither does a flag: the flags
+    are computed from the published reports of the period and the one before, and from published
+    indicators only, over the whole portfolio (a filter narrows the rows, not what a flag sees).
     """
     selected = StatusReport.objects.published().filter(period=period)
     filters = filters or {}
@@ -127,12 +152,10 @@ def portfolio_rows(
         selected = selected.filter(item__phase=filters["phase"])
     if filters.get("status"):
         selected = selected.filter(overall__key=filters["status"])
-    older = [
-        other
-        for other in periods
-        if other.opens < period.opens or (other.opens == period.opens and other.pk < period.pk)
-    ]
-    previous_period = older[0] if older else None
+    before = previous_period(periods, period)
+    flags = period_flags(
+        period, before, reports=StatusReport.objects.published(), indicators=Indicator.objects.published()
+    )
     reports = list(
         selected.select_related("item__phase", "item__sub_goal__goal", "overall", "period")
         .prefetch_related(
@@ -141,20 +164,143 @@ def portfolio_rows(
         )
         .order_by("item__sub_goal__goal__number", "item__sub_goal__code", "item__title", "pk")
     )
+    if filters.get("flagged"):
+        reports = [report for report in reports if flags.of(report.item_id)]
     previous: dict[int, StatusReport] = {}
-    if previous_period is not None:
+    if before is not None:
         previous = {
             report.item_id: report
             for report in StatusReport.objects.published()
-            .filter(period=previous_period, item__in=[report.item_id for report in reports])
+            .filter(period=before, item__in=[report.item_id for report in reports])
             .select_related("overall")
         }
     return [
         PortfolioRow(
-            report.item, report, previous.get(report.item_id), {row.area_id: row for row in report.areas.all()}
+            report.item,
+            report,
+            previous.get(report.item_id),
+            {row.area_id: row for row in report.areas.all()},
+            flags.of(report.item_id),
         )
         for report in reports
     ]
+
+
+def period_flags(
+    period: ReportingPeriod,
+    before: ReportingPeriod | None,
+    *,
+    reports: QuerySet[StatusReport],
+    indicators: QuerySet[Indicator],
+) -> FlagSet:
+    """The flags (``flags.portfolio_flags``) of every item with a report of ``period`` in ``reports``.
+
+    ``reports`` are the reports the viewer may read (the public: ``StatusReport.objects.published()``);
+    only their approved, live revisions count, in ``period`` and in ``before`` (the previous period,
+    for what each item expected then). ``indicators`` are the linked indicators the viewer may see.
+    One query per table, however many items: no query per item, and the items of the period are
+    never passed to the database as a list of thousands of ids.
+    """
+    approved = reports.filter(state=StatusReport.State.APPROVED, is_superseded=False)
+    in_period = approved.filter(period=period)
+    best_rank = StatusColour.objects.order_by("rank").values_list("rank", flat=True).first()
+    current = list(
+        in_period.values_list(
+            "pk",
+            "item_id",
+            "item__title",
+            "item__start_date",
+            "item__end_date",
+            "expected_end_date",
+            "overall__rank",
+            "overall__name",
+        )
+    )
+    item_ids = {row[1] for row in current}
+    previous: dict[int, tuple[int, Any]] = {}
+    if before is not None:
+        previous = {
+            item_id: (pk, expected_end)
+            for pk, item_id, expected_end in approved.filter(period=before).values_list(
+                "pk", "item_id", "expected_end_date"
+            )
+            if item_id in item_ids
+        }
+    # Milestone updates that name a roadmap milestone, in this period's reports and the previous ones:
+    # read by period (a narrow join), kept for the reports above only.
+    wanted = {row[0] for row in current} | {pk for pk, _end in previous.values()}
+    updates: dict[int, list[tuple[int, str, Any]]] = {}
+    for report_id, milestone_id, title, date in StatusReportMilestone.objects.filter(
+        report__period__in=[p for p in (period, before) if p is not None], milestone_id__isnull=False
+    ).values_list("report_id", "milestone_id", "title", "date"):
+        if report_id in wanted:
+            updates.setdefault(report_id, []).append((milestone_id, title, date))
+    planned_milestones = dict(
+        Milestone.objects.filter(
+            pk__in={milestone_id for rows in updates.values() for milestone_id, _t, _d in rows}
+        ).values_list("pk", "date")
+    )
+    depends_on: dict[int, list[int]] = {}
+    # Dependencies and links of the portfolio's items (a small table as the subquery), kept for the
+    # items above only: cheaper than the visibility rules of ``reports`` again.
+    portfolio = PortfolioMembership.objects.values("item_id")
+    for dependant, dependency in RoadmapItem.depends_on.through.objects.filter(
+        from_roadmapitem__in=portfolio
+    ).values_list("from_roadmapitem_id", "to_roadmapitem_id"):
+        if dependant in item_ids:
+            depends_on.setdefault(dependant, []).append(dependency)
+    linked = linked_indicators_of(portfolio, indicators=indicators)
+    assessed: dict[int, IndicatorFacts] = {}  # each indicator described once, however many items it has
+
+    def indicator(row) -> IndicatorFacts:
+        if row.indicator.pk not in assessed:
+            assessed[row.indicator.pk] = indicator_facts(row)
+        return assessed[row.indicator.pk]
+
+    def milestones(report_id: int, item_id: int) -> tuple[MilestoneDate, ...]:
+        if report_id not in updates:
+            return ()
+        earlier = {milestone_id: date for milestone_id, _t, date in updates.get(previous.get(item_id, (None,))[0], [])}
+        return tuple(
+            MilestoneDate(title, date, earlier.get(milestone_id, planned_milestones.get(milestone_id)))
+            for milestone_id, title, date in updates[report_id]
+        )
+
+    facts = [
+        ItemFacts(
+            item_id=item_id,
+            title=title,
+            period=period.name,
+            colour_name=colour_name or "",
+            is_best_colour=rank is not None and rank == best_rank,
+            planned_start=start,
+            planned_end=end,
+            expected_end=expected_end,
+            has_previous=item_id in previous,
+            previous_expected_end=previous.get(item_id, (None, None))[1],
+            milestones=milestones(pk, item_id),
+            depends_on=tuple(depends_on.get(item_id, ())),
+            indicators=tuple(indicator(row) for row in linked.get(item_id, [])),
+        )
+        for pk, item_id, title, start, end, expected_end, rank, colour_name in current
+    ]
+    return portfolio_flags(facts)
+
+
+def indicator_facts(linked) -> IndicatorFacts:
+    """What a flag needs of a linked indicator, from the indicators app's own assessment."""
+    progress, indicator = linked.progress, linked.indicator
+    recent = progress.recent
+    return IndicatorFacts(
+        name=content(indicator, "name"),
+        status=progress.status,
+        status_label=str(progress.status_label),
+        higher_is_better=indicator.direction == Indicator.Direction.HIGHER,
+        recent_against=progress.trend_turned,
+        recent_rate=recent.rate if recent is not None else None,
+        recent_words=recent.words if recent is not None else "",
+        base_period=progress.base.period if progress.base is not None else "",
+    )
 
 
 def item_history(item: RoadmapItem, user: Any) -> list[StatusReport]:

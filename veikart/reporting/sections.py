@@ -7,11 +7,15 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from veikart.indicators.models import Indicator
+
+from .benefits import linked_indicators_of
 from .models import StatusReport
 
 
 def item_status(request: HttpRequest, item: Any) -> dict[str, Any] | None:
-    """The item's latest published report and its published status history (oldest first), or None.
+    """The item's latest published report, its published status history (oldest first) and the
+    published indicators it is linked to with their status; None when it has neither report nor link.
 
     The public reads the overall status, the area statuses, the status in words and the dates; the next
     steps and the risks stay in the workspace. Only ``StatusReport.objects.published()``, whoever looks: the public page shows what is public; the
@@ -23,7 +27,13 @@ def item_status(request: HttpRequest, item: Any) -> dict[str, Any] | None:
         .select_related("period", "overall", "expected_phase")
         .order_by("period__opens", "period__pk")
     )
-    if not reports:
+    linked = linked_indicators_of([item.pk], indicators=Indicator.objects.published()).get(item.pk, [])
+    if not reports and not linked:
         return None
-    latest = reports[-1]
-    return {"report": latest, "history": reports, "areas": latest.areas.select_related("area", "colour")}
+    latest = reports[-1] if reports else None
+    return {
+        "report": latest,
+        "history": reports,
+        "areas": latest.areas.select_related("area", "colour") if latest else [],
+        "linked": linked,
+    }

@@ -9,8 +9,7 @@ What is frozen for each item in the portfolio at the moment: its title, sub-goal
 status, owners and portfolio membership; its latest approved report approved by then (overall status,
 each area's status and comment, status in words, next steps, expected phase and end date, the period and
 revision) and its overall status in every period approved by then (the status history); and
-``indicators``, the linked indicators' status and latest value (``linked_indicators``: empty until
-roadmap items declare the indicators they move).
+``indicators``, the linked indicators' status and latest value (``linked_indicators``).
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -28,8 +28,11 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from veikart.accounts import permissions
+from veikart.indicators.models import Indicator
+from veikart.indicators.progress import Status as IndicatorStatus
 from veikart.roadmap.models import RoadmapItem, render_markdown
 
+from .benefits import linked_indicators_of
 from .models import PortfolioMembership, StatusArea, StatusColour, StatusReport, StatusReportArea
 from .services import Refused
 from .snapshot_models import PortfolioSnapshot, PortfolioSnapshotEntry, content_hash
@@ -45,15 +48,39 @@ def _iso(value: datetime.date | datetime.datetime | None) -> str | None:
 
 
 def linked_indicators(item_ids: list[int], at: datetime.datetime) -> dict[int, list[dict[str, Any]]]:
-    """The indicators each item is linked to, with their status and latest value at ``at``.
+    """The indicators each item is linked to (``BenefitLink``), with their status and latest value.
 
-    The extension point for the benefit link (issue 12, point 5): roadmap items do not yet declare the
-    indicators they move, so there is nothing to freeze and every item gets an empty list. When the link
-    exists, return per item id a list of ``{"id", "name", "status", "latest_value", "latest_period",
-    "unit"}`` (strings, integers or None only, so the hash stays canonical; a decimal as a string), read
-    with one query per table.
+    Per item id, in the order of the indicators' codes: ``{"id", "code", "name", "unit", "status",
+    "latest_value", "latest_period", "recent_trend_against", "note"}`` (strings, integers, booleans or
+    None, so the hash stays canonical; the value as a plain decimal string). Status and value are the
+    indicators app's own assessment (``indicators.progress``) of the data as it stands when the
+    snapshot is taken; ``at`` says which reports count, but the indicators keep no history of their
+    values to go back to. Every indicator counts, published or not: a snapshot is read only by the
+    strategy office and body members. Read with one query per table.
     """
-    return {}
+    linked = linked_indicators_of(item_ids, indicators=Indicator.objects.all())
+    return {
+        item_id: [
+            {
+                "id": row.indicator.pk,
+                "code": row.indicator.code,
+                "name": row.indicator.name,
+                "unit": row.indicator.unit,
+                "status": str(row.progress.status),
+                "latest_value": _plain_number(row.progress.latest.value) if row.progress.latest else None,
+                "latest_period": row.progress.latest.period if row.progress.latest else None,
+                "recent_trend_against": row.progress.trend_turned,
+                "note": row.note,
+            }
+            for row in rows
+        ]
+        for item_id, rows in linked.items()
+    }
+
+
+def _plain_number(value: float) -> str:
+    """A measured value as a plain decimal string without float noise: 109.5 → "109.5", 274.0 → "274"."""
+    return format(Decimal(repr(value)).normalize(), "f")
 
 
 def _frozen_reports(at: datetime.datetime) -> tuple[dict[int, list[tuple[str, str | None]]], dict[int, StatusReport]]:
@@ -289,12 +316,27 @@ class FrozenItem:
         return _date((self.data["report"] or {}).get("expected_end_date"))
 
     @property
+    def indicators(self) -> list[dict[str, Any]]:
+        """The linked indicators as frozen, each with its status in words (``status_label``)."""
+        return [
+            {**frozen, "status_label": _status_label(frozen.get("status"))}
+            for frozen in self.data.get("indicators", [])
+        ]
+
+    @property
     def narrative_html(self) -> SafeString:
         return render_markdown((self.data["report"] or {}).get("narrative", ""))
 
     @property
     def next_steps_html(self) -> SafeString:
         return render_markdown((self.data["report"] or {}).get("next_steps", ""))
+
+
+def _status_label(key: str | None) -> str:
+    """An indicator status key in words; a key the method no longer knows is shown as it was frozen."""
+    if key in IndicatorStatus.values:
+        return str(IndicatorStatus(key).label)
+    return key or "–"
 
 
 def frozen_items(snapshot: PortfolioSnapshot) -> list[FrozenItem]:
@@ -362,7 +404,10 @@ def export_rows(snapshot: PortfolioSnapshot) -> tuple[list[str], list[list[Any]]
                 *[scale.get((by_area.get(area["key"]) or {}).get("status"), "") for area in areas],
                 _date(report.get("expected_end_date")),
                 report.get("narrative", ""),
-                len(entry["indicators"]),
+                "; ".join(
+                    f"{frozen['code']}: {_status_label(frozen['status'])}, {frozen['latest_value'] or '–'}"
+                    for frozen in entry["indicators"]
+                ),
             ]
         )
     return header, rows

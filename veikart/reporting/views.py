@@ -8,6 +8,7 @@ import datetime
 from django import forms
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -30,6 +31,7 @@ class PortfolioFilter(forms.Form):
     owner = forms.TypedChoiceField(label=gettext_lazy("Owner"), coerce=int, required=False)
     phase = forms.TypedChoiceField(label=gettext_lazy("Phase"), coerce=int, required=False)
     status = forms.ChoiceField(label=gettext_lazy("Status"), required=False)
+    flagged = forms.BooleanField(label=gettext_lazy("Only flagged items"), required=False)
 
     def __init__(self, data, *, strategy: Strategy, periods, colours) -> None:
         super().__init__(data)
@@ -52,15 +54,16 @@ class PortfolioFilter(forms.Form):
         )
         self.fields["phase"].choices = everything + list(Phase.objects.values_list("pk", "name"))
         self.fields["status"].choices = everything + [(colour.key, colour.name) for colour in colours]
-        for field in self.fields.values():
-            field.widget.attrs["class"] = "ds-input"
+        for name, field in self.fields.items():
+            if name != "flagged":
+                field.widget.attrs["class"] = "ds-input"
 
     def values(self) -> dict:
         """The valid filters (an invalid one is dropped, the rest still apply)."""
         if not self.is_bound:
             return {}
         self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None, False)}
 
 
 def _portfolio(request: HttpRequest):
@@ -88,6 +91,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "form": form,
         "rows": rows,
         "counts": pages.counts_by_goal(rows, colours),
+        "flagged_count": sum(1 for row in rows if row.flags),
         "query": request.GET.urlencode(),
     }
     return render(request, "reporting/portfolio.html", context)
@@ -121,6 +125,7 @@ def portfolio_export(request: HttpRequest, fmt: str) -> HttpResponse:
         _("Status in words"),
         _("Expected end date"),
         _("Approved"),
+        _("Flags"),
     ]
     table = [
         [
@@ -139,6 +144,7 @@ def portfolio_export(request: HttpRequest, fmt: str) -> HttpResponse:
             row.report.narrative,
             row.report.expected_end_date,
             row.report.reviewed_at.date() if row.report.reviewed_at else None,
+            " ".join(strip_tags(flag.reason) for flag in row.flags),
         ]
         for row in rows
     ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from veikart.reporting import snapshot_urls
+from veikart.reporting import benefit_urls, snapshot_urls
 from veikart.reporting import workspace_views as views
 
 app_name = "ws-reporting"
@@ -23,3 +23,6 @@ urlpatterns = [
 
 # Frozen portfolio snapshots: their own module.
 urlpatterns += snapshot_urls.urlpatterns
+
+# Benefit links and the portfolio's flags: their own module.
+urlpatterns += benefit_urls.urlpatterns

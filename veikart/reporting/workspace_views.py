@@ -22,8 +22,17 @@ from veikart.roadmap.models import RoadmapItem
 from veikart.workspace.listing import Column, listing
 from veikart.workspace.views import require_workspace
 
-from . import pages, services
-from .forms import CorrectionForm, PeriodForm, ReportForm, ReturnForm, RiskFormSet, risk_initial
+from . import benefits, pages, services
+from .forms import (
+    CorrectionForm,
+    MilestoneFormSet,
+    PeriodForm,
+    ReportForm,
+    ReturnForm,
+    RiskFormSet,
+    milestone_initial,
+    risk_initial,
+)
 from .models import ReportingPeriod, StatusReport
 
 
@@ -78,8 +87,18 @@ def report_edit(request: HttpRequest, item_pk: int, period_pk: int) -> HttpRespo
     form = ReportForm(request.POST or None, initial=ReportForm.initial_from(report))
     risks = RiskFormSet(request.POST or None, initial=risk_initial(report), prefix="risks")
     risks.legend = _("Risks")
-    if request.method == "POST" and form.is_valid() & risks.is_valid():
-        content = form.content([risk for row in risks if (risk := row.risk()) is not None])
+    milestones = MilestoneFormSet(
+        request.POST or None,
+        initial=milestone_initial(report),
+        prefix="milestones",
+        form_kwargs={"milestones": list(item.milestones.all())},
+    )
+    milestones.legend = _("Milestone updates")
+    if request.method == "POST" and form.is_valid() & risks.is_valid() & milestones.is_valid():
+        content = form.content(
+            [risk for row in risks if (risk := row.risk()) is not None],
+            [update for row in milestones if (update := row.update()) is not None],
+        )
         try:
             saved = services.status_report_save_draft(
                 user=request.user,
@@ -97,6 +116,9 @@ def report_edit(request: HttpRequest, item_pk: int, period_pk: int) -> HttpRespo
         else:
             messages.success(request, _("The draft was saved."))
             return redirect("ws-reporting:report-edit", item_pk=item.pk, period_pk=period.pk)
+    elif request.method == "POST" and not form.errors:
+        # The summary at the top lists the rows' errors; it needs the form to say something is wrong.
+        form.add_error(None, _("Correct the marked rows of the risks or the milestone updates."))
     context = {
         "title": _("Write the status report"),
         "item": item,
@@ -104,7 +126,9 @@ def report_edit(request: HttpRequest, item_pk: int, period_pk: int) -> HttpRespo
         "report": report,
         "form": form,
         "risks": risks,
-        "formsets": [risks],
+        "milestones": milestones,
+        "formsets": [risks, milestones],
+        **_linked_context(request, item),
         "breadcrumbs": [(_("Our status reports"), _own_reports_url(period))],
     }
     return render(request, "reporting/workspace/report_form.html", context)
@@ -125,9 +149,19 @@ def report_page(request: HttpRequest, pk: int) -> HttpResponse:
         "can_write": permissions.can_write_status_report(request.user, owners),
         "return_form": ReturnForm(initial={"version": report.version}),
         "correction_form": CorrectionForm(),
+        **_linked_context(request, report.item),
         "breadcrumbs": _report_breadcrumbs(request, report),
     }
     return render(request, "reporting/workspace/report_page.html", context)
+
+
+def _linked_context(request: HttpRequest, item: RoadmapItem) -> dict:
+    """The indicators the item is linked to (those the viewer may see), and whether they may change the links."""
+    linked = benefits.linked_indicators_of([item.pk], indicators=benefits.readable_indicators(request.user))
+    return {
+        "linked": linked.get(item.pk, []),
+        "can_edit_links": permissions.can_edit_benefit_links(request.user, item.owners.all()),
+    }
 
 
 def _report_breadcrumbs(request: HttpRequest, report: StatusReport) -> list[tuple[str, str]]:

@@ -206,3 +206,10 @@ def test_portfolio_snapshots_are_read_by_the_strategy_office_and_body_members_no
     everyone,
 ):
     assert allowed(everyone, permissions.can_read_portfolio_snapshots) == {"strategy_office", "body_member"}
+
+
+def test_the_indicators_an_item_is_meant_to_move_are_changed_by_those_who_may_edit_the_item(everyone, organisation):
+    def rule(user):
+        return permissions.can_edit_benefit_links(user, [organisation])
+
+    assert allowed(everyone, rule) == {"strategy_office", "owner_editor"}

@@ -67,7 +67,7 @@ def test_a_snapshot_freezes_the_items_report_phase_dates_and_owners(frozen, item
     assert entry["report"]["narrative"] == "Piloten er *forsinket* to måneder."
     assert {row["area"]: row["status"] for row in entry["report"]["areas"]} == {"progress": "yellow", "cost": "green"}
     assert entry["history"] == [{"period": "2026 T2", "overall": "yellow"}]
-    assert entry["indicators"] == []  # no benefit link yet: the extension point gives nothing
+    assert entry["indicators"] == []  # the item is linked to no indicator
     assert frozen.item_count == 1
     assert frozen.content_hash == content_hash(frozen.document)
     assert PortfolioSnapshotEntry.objects.get(snapshot=frozen).overall_key == "yellow"
@@ -281,3 +281,43 @@ def test_the_snapshot_page_shows_a_hundred_items_a_page_and_a_bad_page_number_is
     assert "Tiltak 100" in client.get(url, {"page": 2}).text
     assert client.get(url, {"page": "x"}).status_code == 200
     assert client.get(url, {"page": "999"}).status_code == 200
+
+
+def test_a_snapshot_keeps_each_linked_indicators_status_and_latest_value_whatever_the_data_does_later(
+    item, period, content, owner_editor, strategy_office, phases
+):
+    from veikart.indicators.tests.factories import add_observations, add_target, make_indicator
+    from veikart.reporting.benefits import benefit_link_add
+
+    visits = make_indicator(code="helsenorge-besok", name="Bruk av Helsenorge: besøk", unit="millioner besøk")
+    add_observations(visits, {"2019": 37.2, "2020": 72.9, "2021": 140.9, "2022": 115.9, "2023": 109.5})
+    add_target(visits, "2030", 150)
+    benefit_link_add(user=owner_editor, item_id=item.pk, indicator_id=visits.pk, note="Flere besøk")
+    approved(item, period, content, writer=owner_editor, office=strategy_office)
+    snapshot = portfolio_snapshot_freeze(title="Til NUIT-møte 3/2026", user=strategy_office)
+    frozen = {
+        "id": visits.pk,
+        "code": "helsenorge-besok",
+        "name": "Bruk av Helsenorge: besøk",
+        "unit": "millioner besøk",
+        "status": "at_risk",
+        "latest_value": "109.5",
+        "latest_period": "2023",
+        "recent_trend_against": True,
+        "note": "Flere besøk",
+    }
+    assert snapshot.document["items"][0]["indicators"] == [frozen]
+    stored_hash = snapshot.content_hash
+
+    # The data recovers, the target is met, the indicator is renamed and the link removed.
+    add_observations(visits, {"2024": 160, "2025": 175})
+    visits.name = "Omdøpt indikator"
+    visits.save()
+    visits.benefit_links.all().delete()
+
+    snapshot = PortfolioSnapshot.objects.get(pk=snapshot.pk)
+    assert snapshot.document["items"][0]["indicators"] == [frozen]
+    assert snapshot.content_hash == stored_hash == content_hash(snapshot.document)
+    page = client_for(strategy_office).get(reverse("ws-reporting:snapshot", args=[snapshot.pk])).content.decode()
+    assert "Bruk av Helsenorge: besøk" in page and "109.5" in page and "Omdøpt" not in page
+    assert "den siste utviklingen går mot den langsiktige" in page

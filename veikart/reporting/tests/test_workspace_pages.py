@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -27,6 +29,10 @@ def form_data(**changes) -> dict:
         "risks-0-consequence": "4",
         "risks-0-mitigation": "Tett oppfølging",
         "risks-0-owner": "Prosjektleder",
+        "milestones-TOTAL_FORMS": "2",
+        "milestones-INITIAL_FORMS": "0",
+        "milestones-MIN_NUM_FORMS": "0",
+        "milestones-MAX_NUM_FORMS": "30",
         "area_progress": "yellow",
         "area_progress_comment": "To måneder bak",
         "action": "save",
@@ -181,3 +187,61 @@ def test_the_review_list_starts_with_the_submitted_and_shows_all_on_request(
     assert item.title not in client.get(url).content.decode()
     assert item.title in client.get(url, {"state": "all"}).content.decode()
     assert client.get(url, {"state": "nonsense", "period": "x", "sort": "?"}).status_code == 200
+
+
+def test_an_owner_editor_updates_a_roadmap_milestone_and_adds_a_new_one_without_javascript(owner_editor, item, period):
+    pilot = item.milestones.create(date=datetime.date(2026, 6, 1), title="Pilot")
+    client = client_for(owner_editor)
+    assert "Pilot (01.06.2026)" in client.get(edit_url(item, period)).content.decode()
+    response = client.post(
+        edit_url(item, period),
+        form_data(
+            **{
+                "milestones-0-milestone": str(pilot.pk),
+                "milestones-0-date": "2026-09-01",
+                "milestones-0-note": "Leverandøren er sen",
+                "milestones-1-title": "Evaluering",
+                "milestones-1-date": "2027-01-15",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    report = StatusReport.objects.get(item=item, period=period)
+    assert [(m.milestone_id, m.title, m.date) for m in report.milestone_updates.order_by("date")] == [
+        (pilot.pk, "Pilot", datetime.date(2026, 9, 1)),
+        (None, "Evaluering", datetime.date(2027, 1, 15)),
+    ]
+    # The form shows them again, and saving it again keeps them.
+    page = client.get(edit_url(item, period)).content.decode()
+    assert 'value="Evaluering"' in page and 'value="2026-09-01"' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "prefix", "message"),
+    [
+        ("nb", "", "En milepæloppdatering må ha en dato."),
+        ("nn", "/nn", "Ei milepæloppdatering må ha ein dato."),
+        ("en", "/en", "A milestone update needs a date."),
+    ],
+)
+def test_a_milestone_update_without_a_date_is_refused_in_the_pages_language_and_what_was_typed_is_kept(
+    owner_editor, item, period, language, prefix, message
+):
+    response = client_for(owner_editor).post(
+        prefix + edit_url(item, period),
+        form_data(**{"milestones-0-title": "Evaluering", "milestones-0-note": "Viktig"}),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    assert 'value="Evaluering"' in page and "Viktig" in page
+    assert not StatusReport.objects.exists()
+
+
+def test_a_milestone_update_with_a_bad_date_is_refused_and_names_neither_milestone_nor_title(
+    owner_editor, item, period
+):
+    response = client_for(owner_editor).post(edit_url(item, period), form_data(**{"milestones-0-date": "31.02.2026"}))
+    assert response.status_code == 200
+    assert "Oppgi en gyldig dato." in response.content.decode()
+    assert not StatusReport.objects.exists()
