@@ -40,6 +40,14 @@ class ReportingConfig(AppConfig):
                 20,
             ),
             (
+                "portfolio-overview",
+                _("Portfolio overview"),
+                "ws-reporting:portfolio",
+                permissions.can_use_workspace,
+                "work",
+                22,
+            ),
+            (
                 "portfolio-snapshots",
                 _("Portfolio snapshots"),
                 "ws-reporting:snapshot-list",

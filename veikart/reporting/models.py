@@ -515,4 +515,5 @@ class ReminderSent(models.Model):
         return f"{self.kind} {self.period} → {self.user_id}"
 
 
+from .saved_views import SavedPortfolioView  # noqa: E402, F401  (saved portfolio views)
 from .snapshot_models import PortfolioSnapshot, PortfolioSnapshotEntry  # noqa: E402, F401  (frozen snapshots)

@@ -107,15 +107,21 @@ def published_periods(strategy) -> list[ReportingPeriod]:
 
 
 def portfolio_rows(
-    periods: list[ReportingPeriod], period: ReportingPeriod, filters: dict[str, Any] | None = None
+    periods: list[ReportingPeriod],
+    period: ReportingPeriod,
+    filters: dict[str, Any] | None = None,
+    *,
+    readable: QuerySet[StatusReport] | None = None,
 ) -> list[PortfolioRow]:
     """Each published report of ``period`` (narrowed by ``filters``: goal number, sub-goal code, owner id,
     phase id, colour key) with its area statuses and the item's report of the period before.
 
     Only what ``StatusReport.objects.published()`` lets through; so a draft, a submitted or a returned
-    report, or an unpublished period, never reaches the portfolio.
+    report, or an unpublished period, never reaches the portfolio. The workspace overview passes
+    ``readable``, the approved reports its viewer may read (published or not), instead.
     """
-    selected = StatusReport.objects.published().filter(period=period)
+    base = StatusReport.objects.published() if readable is None else readable
+    selected = base.filter(period=period)
     filters = filters or {}
     if filters.get("goal"):
         selected = selected.filter(item__sub_goal__goal__number=filters["goal"])
@@ -145,9 +151,9 @@ def portfolio_rows(
     if previous_period is not None:
         previous = {
             report.item_id: report
-            for report in StatusReport.objects.published()
-            .filter(period=previous_period, item__in=[report.item_id for report in reports])
-            .select_related("overall")
+            for report in base.filter(
+                period=previous_period, item__in=[report.item_id for report in reports]
+            ).select_related("overall")
         }
     return [
         PortfolioRow(

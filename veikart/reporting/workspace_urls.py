@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from veikart.reporting import snapshot_urls
+from veikart.reporting import bulk_urls, snapshot_urls, workspace_portfolio_urls
 from veikart.reporting import workspace_views as views
 
 app_name = "ws-reporting"
@@ -23,3 +23,9 @@ urlpatterns = [
 
 # Frozen portfolio snapshots: their own module.
 urlpatterns += snapshot_urls.urlpatterns
+
+# The period's reports as a spreadsheet, down and up: their own module.
+urlpatterns += bulk_urls.urlpatterns
+
+# The portfolio overview and the saved views: their own module.
+urlpatterns += workspace_portfolio_urls.urlpatterns

@@ -272,6 +272,7 @@ def review(request: HttpRequest) -> HttpResponse:
         "state": state,
         "states": StatusReport.State.choices,
         "listing": page,
+        "can_exchange": permissions.can_exchange_status_reports(request.user),
     }
     return render(request, "reporting/workspace/review.html", context)
 
