@@ -344,7 +344,7 @@ def test_a_file_that_is_not_a_spreadsheet_is_refused(owner_editor, period, data,
 
 
 def test_too_many_rows_are_refused(owner_editor, item, period, monkeypatch):
-    monkeypatch.setattr(bulk, "MAX_ROWS", 3)
+    monkeypatch.setattr(bulk.columns, "MAX_ROWS", 3)
     workbook = Workbook()
     workbook.active.append(["Tiltak-ID", "Samlet status"])
     for _ in range(5):
