@@ -233,6 +233,24 @@ def can_write_status_report(user: User | AnonymousUser, owners: Any) -> bool:
     return _role(user) == "owner_editor" and owns(user, owners)
 
 
+def can_draft_status_report(user: User | AnonymousUser, owners: Any) -> bool:
+    """Saving a draft of the status report of an item owned by ``owners``, by a spreadsheet upload.
+
+    The owner editors of one of the owners, and the strategy office, which keys in the drafts owners
+    send it as spreadsheets (``reporting.bulk``). Only an owner editor submits a draft
+    (``can_write_status_report``), so the strategy office never approves a report it submitted.
+    """
+    return can_write_status_report(user, owners) or is_strategy_office(user)
+
+
+def can_exchange_status_reports(user: User | AnonymousUser) -> bool:
+    """Downloading a period's status reports as a spreadsheet and uploading it filled in.
+
+    The strategy office (every portfolio item) and owner editors (their organisation's items only).
+    """
+    return is_strategy_office(user) or editable_organisation(user) is not None
+
+
 def can_review_status_reports(user: User | AnonymousUser) -> bool:
     """Returning and approving submitted status reports: the strategy office only."""
     return is_strategy_office(user)

@@ -40,12 +40,20 @@ class ReportingConfig(AppConfig):
                 20,
             ),
             (
+                "portfolio-overview",
+                _("Portfolio overview"),
+                "ws-reporting:portfolio",
+                permissions.can_use_workspace,
+                "work",
+                22,
+            ),
+            (
                 "portfolio-flags",
                 _("Flags in the portfolio"),
                 "ws-reporting:portfolio-flags",
                 permissions.can_read_status_reports,
                 "work",
-                22,
+                23,
             ),
             (
                 "portfolio-snapshots",

@@ -284,3 +284,19 @@ class PeriodForm(WorkspaceFormMixin, forms.ModelForm):
             "opens": forms.DateInput(attrs={"type": "date"}),
             "deadline": forms.DateInput(attrs={"type": "date"}),
         }
+
+
+class BulkUploadForm(WorkspaceFormMixin, forms.Form):
+    """A period's reports filled in offline (``reporting.bulk``); the file is read and checked by the exchange layer."""
+
+    period = forms.IntegerField(widget=forms.HiddenInput)
+    file = forms.FileField(
+        label=_("The filled-in spreadsheet (XLSX or CSV)"),
+        help_text=_("The file downloaded above, with the reports filled in. You see what would change first."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".xlsx", ".csv", ".txt")):
+            raise forms.ValidationError(_("Upload the spreadsheet as .xlsx or .csv."))
+        return upload

@@ -516,4 +516,5 @@ class ReminderSent(models.Model):
 
 
 from .benefit_models import BenefitLink  # noqa: E402, F401  (the indicators an item is meant to move)
+from .saved_views import SavedPortfolioView  # noqa: E402, F401  (saved portfolio views)
 from .snapshot_models import PortfolioSnapshot, PortfolioSnapshotEntry  # noqa: E402, F401  (frozen snapshots)

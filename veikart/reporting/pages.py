@@ -129,7 +129,11 @@ def previous_period(periods: list[ReportingPeriod], period: ReportingPeriod) -> 
 
 
 def portfolio_rows(
-    periods: list[ReportingPeriod], period: ReportingPeriod, filters: dict[str, Any] | None = None
+    periods: list[ReportingPeriod],
+    period: ReportingPeriod,
+    filters: dict[str, Any] | None = None,
+    *,
+    readable: QuerySet[StatusReport] | None = None,
 ) -> list[PortfolioRow]:
     """Each published report of ``period`` (narrowed by ``filters``: goal number, sub-goal code, owner id,
     phase id, colour key, ``flagged``) with its area statuses, the item's report of the period before
@@ -139,8 +143,11 @@ def portfolio_rows(
     report, or an unpublished period, never reaches the portfolio, and neither does a flag: the flags
     are computed from the published reports of the period and the one before, and from published
     indicators only, over the whole portfolio (a filter narrows the rows, not what a flag sees).
+    The workspace overview passes ``readable``, the approved reports its viewer may read (published
+    or not), instead; its flags stay those of the published portfolio.
     """
-    selected = StatusReport.objects.published().filter(period=period)
+    base = StatusReport.objects.published() if readable is None else readable
+    selected = base.filter(period=period)
     filters = filters or {}
     if filters.get("goal"):
         selected = selected.filter(item__sub_goal__goal__number=filters["goal"])
@@ -170,9 +177,9 @@ def portfolio_rows(
     if before is not None:
         previous = {
             report.item_id: report
-            for report in StatusReport.objects.published()
-            .filter(period=before, item__in=[report.item_id for report in reports])
-            .select_related("overall")
+            for report in base.filter(period=before, item__in=[report.item_id for report in reports]).select_related(
+                "overall"
+            )
         }
     return [
         PortfolioRow(

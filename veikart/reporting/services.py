@@ -110,9 +110,9 @@ def current_report(item_id: int, period_id: int) -> StatusReport | None:
     )
 
 
-def _item_for_writer(user: Any, item_id: int) -> RoadmapItem:
+def _item_for_writer(user: Any, item_id: int, *, rule=permissions.can_write_status_report) -> RoadmapItem:
     item = RoadmapItem.objects.filter(pk=item_id).select_related("portfolio_membership").first()
-    if item is None or not permissions.can_write_status_report(user, item.owners.all()):
+    if item is None or not rule(user, item.owners.all()):
         raise PermissionDenied(
             _("Only an owner editor of the organisation that owns the item may write its status report.")
         )
@@ -239,9 +239,11 @@ def status_report_save_draft(
     from an older version raises ``Conflict`` and changes nothing. Refused (``Refused``) when the period
     is planned or locked, when a new report is begun after the period closed, when the report is
     submitted (waiting for review) or approved (begin a correction instead); ``PermissionDenied`` for
-    anyone but an owner editor of the item's owner.
+    anyone but an owner editor of the item's owner and the strategy office
+    (``permissions.can_draft_status_report``: the office keys in drafts sent in as spreadsheets, and
+    only an owner editor submits them).
     """
-    item = _item_for_writer(user, item_id)
+    item = _item_for_writer(user, item_id, rule=permissions.can_draft_status_report)
     period = _period(period_id)
     _refuse_locked(period)
     with transaction.atomic():

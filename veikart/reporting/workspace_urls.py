@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from veikart.reporting import benefit_urls, snapshot_urls
+from veikart.reporting import benefit_urls, bulk_urls, snapshot_urls, workspace_portfolio_urls
 from veikart.reporting import workspace_views as views
 
 app_name = "ws-reporting"
@@ -26,3 +26,8 @@ urlpatterns += snapshot_urls.urlpatterns
 
 # Benefit links and the portfolio's flags: their own module.
 urlpatterns += benefit_urls.urlpatterns
+# The period's reports as a spreadsheet, down and up: their own module.
+urlpatterns += bulk_urls.urlpatterns
+
+# The portfolio overview and the saved views: their own module.
+urlpatterns += workspace_portfolio_urls.urlpatterns

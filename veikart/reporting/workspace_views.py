@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -47,7 +48,14 @@ def _own_reports_url(period: ReportingPeriod) -> str:
 @login_required
 @require_GET
 def own_reports(request: HttpRequest) -> HttpResponse:
-    """An owner editor's portfolio items with their report for the chosen (else the open) period."""
+    """An owner editor's portfolio items with their report for the chosen (else the open) period.
+
+    The strategy office and body members write no reports: this address (the reporting section's
+    start) takes them to the reports they read, the review queue, keeping the chosen period.
+    """
+    if permissions.can_read_status_reports(request.user):
+        chosen = request.GET.get("period", "")
+        return redirect(reverse("ws-reporting:review") + (f"?{urlencode({'period': chosen})}" if chosen else ""))
     if not permissions.can_list_own_status_reports(request.user):
         raise PermissionDenied(_("Only owner editors write status reports."))
     periods = _periods().exclude(state=ReportingPeriod.State.PLANNED)
@@ -298,6 +306,7 @@ def review(request: HttpRequest) -> HttpResponse:
         "state": state,
         "states": StatusReport.State.choices,
         "listing": page,
+        "can_exchange": permissions.can_exchange_status_reports(request.user),
     }
     return render(request, "reporting/workspace/review.html", context)
 

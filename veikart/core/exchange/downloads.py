@@ -4,7 +4,7 @@
   ``\\r\\n`` line ends; numbers with a decimal comma and dates as ``dd.mm.yyyy`` in bokmål and
   nynorsk, with a decimal point and ISO dates in English (``dialect_for``). Numbers are never
   written in scientific notation.
-- **XLSX**: one sheet in write-only mode (rows streamed to the file, not held as cells); numbers as
+- **XLSX**: one sheet (``xlsx_bytes``), or several (``xlsx_workbook_bytes``), in write-only mode (rows streamed to the file, not held as cells); numbers as
   numbers, dates as date cells, text as text cells.
 - **JSON**: UTF-8, non-ASCII characters as they are.
 
@@ -110,36 +110,51 @@ def csv_bytes(header: list[str], rows: Iterable[Iterable[Any]], *, dialect: CsvD
     return b"".join(csv_chunks(header, rows, dialect=dialect))
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One worksheet of a download: its title (at most 31 characters, as a spreadsheet allows), header and rows."""
+
+    title: str
+    header: list[str]
+    rows: Iterable[Iterable[Any]]
+
+
 def xlsx_bytes(
     header: list[str], rows: Iterable[Iterable[Any]], *, sheet_title: str = "Veikart", date_format: str = "DD.MM.YYYY"
 ) -> bytes:
     """A workbook with the table on one sheet: a bold header, numbers as numbers, dates shown ``date_format``."""
+    return xlsx_workbook_bytes([Sheet(sheet_title, header, rows)], date_format=date_format)
+
+
+def xlsx_workbook_bytes(sheets: Iterable[Sheet], *, date_format: str = "DD.MM.YYYY") -> bytes:
+    """A workbook with one worksheet per ``Sheet``, in order, each written as ``xlsx_bytes`` writes its one."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title[:31])
     bold = Font(bold=True)
+    for table in sheets:
+        sheet = workbook.create_sheet(table.title[:31])
 
-    def cell(value: Any) -> WriteOnlyCell:
-        if isinstance(value, float) and value != value:  # NaN has no cell; leave it empty
-            value = None
-        written = WriteOnlyCell(sheet, value=value)
-        if value.__class__ is str:
-            written.data_type = "s"  # never a formula, whatever the text starts with
-        elif isinstance(value, datetime.date):
-            written.number_format = date_format
-        return written
+        def cell(value: Any, sheet=sheet) -> WriteOnlyCell:
+            if isinstance(value, float) and value != value:  # NaN has no cell; leave it empty
+                value = None
+            written = WriteOnlyCell(sheet, value=value)
+            if value.__class__ is str:
+                written.data_type = "s"  # never a formula, whatever the text starts with
+            elif isinstance(value, datetime.date):
+                written.number_format = date_format
+            return written
 
-    titles = []
-    for title in header:
-        heading = cell(str(title))
-        heading.font = bold
-        titles.append(heading)
-    sheet.append(titles)
-    for row in rows:
-        sheet.append([cell(value) for value in row])
+        titles = []
+        for title in table.header:
+            heading = cell(str(title))
+            heading.font = bold
+            titles.append(heading)
+        sheet.append(titles)
+        for row in table.rows:
+            sheet.append([cell(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

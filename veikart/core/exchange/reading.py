@@ -58,12 +58,18 @@ def file_kind(stream: BinaryIO, *, file_name: str = "") -> str:
     return CSV
 
 
-def read_table(stream: BinaryIO, *, file_name: str = "", limits: Limits) -> Table:
-    """The table in a CSV file or the first worksheet of a workbook; JSON is not a table here."""
+def read_table(
+    stream: BinaryIO, *, file_name: str = "", limits: Limits, sheet: str | None = None, refuse_formulas: bool = False
+) -> Table:
+    """The table in a CSV file or a workbook's first worksheet (or the one titled ``sheet``); JSON is not a table here.
+
+    ``refuse_formulas``: a worksheet cell holding a formula refuses the file (``workbooks.read_xlsx``);
+    a CSV file holds no formulas, only text.
+    """
     check_size(stream, limits=limits)
     kind = file_kind(stream, file_name=file_name)
     if kind == XLSX:
-        return read_xlsx(stream, limits=limits)
+        return read_xlsx(stream, limits=limits, sheet=sheet, refuse_formulas=refuse_formulas)
     if kind == JSON:
         raise FileUnreadable(_("The file is JSON; this import reads CSV or XLSX."))
     return read_csv(stream, limits=limits)

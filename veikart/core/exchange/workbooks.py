@@ -16,7 +16,11 @@ A workbook is a zip archive of XML parts, and a few kilobytes can claim anything
 
 Cells keep their type: numbers (``int``/``float``), text, dates (``datetime``), durations
 (``timedelta``), booleans, and spreadsheet errors as their text (``#DIV/0!``). Formulas give their
-last computed value (``data_only``).
+last computed value (``data_only``), or, with ``refuse_formulas``, refuse the file naming the cell:
+an import that takes what people type should not take a value a formula computed (a file saved by
+a program that computes nothing holds no value at all).
+
+``read_xlsx`` reads the first worksheet, or the one named ``sheet``; ``sheet_titles`` lists them.
 """
 
 from __future__ import annotations
@@ -68,11 +72,10 @@ def _check_archive(stream: BinaryIO, limits: Limits) -> None:
     stream.seek(0)
 
 
-def read_xlsx(stream: BinaryIO, *, limits: Limits) -> Table:
-    """The first worksheet of the workbook in ``stream`` as a ``Table`` (see the module's bounds)."""
+def _open(stream: BinaryIO, limits: Limits, *, data_only: bool = True):
     _check_archive(stream, limits)
     try:
-        workbook = load_workbook(stream, read_only=True, data_only=True)
+        workbook = load_workbook(stream, read_only=True, data_only=data_only)
     except FileUnreadable:
         raise
     except Exception as error:  # openpyxl raises many kinds (KeyError, XML errors, …) for a damaged file
@@ -80,15 +83,44 @@ def read_xlsx(stream: BinaryIO, *, limits: Limits) -> Table:
     if not workbook.worksheets:
         workbook.close()
         raise FileUnreadable(_("The workbook has no worksheet."))
-    sheet = workbook.worksheets[0]
-    rows = _rows(workbook, sheet, limits)
+    return workbook
+
+
+def sheet_titles(stream: BinaryIO, *, limits: Limits) -> list[str]:
+    """The titles of the workbook's worksheets, in their order; ``FileUnreadable`` as ``read_xlsx``."""
+    workbook = _open(stream, limits)
+    titles = [sheet.title for sheet in workbook.worksheets]
+    workbook.close()
+    stream.seek(0)
+    return titles
+
+
+def read_xlsx(stream: BinaryIO, *, limits: Limits, sheet: str | None = None, refuse_formulas: bool = False) -> Table:
+    """The first worksheet of the workbook in ``stream`` (or the one titled ``sheet``) as a ``Table``.
+
+    See the module for the bounds; with ``refuse_formulas`` a cell holding a formula refuses the
+    file, naming the cell. A ``sheet`` the workbook does not have refuses it too.
+    """
+    workbook = _open(stream, limits, data_only=not refuse_formulas)
+    if sheet is None:
+        worksheet = workbook.worksheets[0]
+    else:
+        worksheet = next((each for each in workbook.worksheets if each.title == sheet), None)
+        if worksheet is None:
+            workbook.close()
+            raise FileUnreadable(_("The workbook has no worksheet named “%(sheet)s”.") % {"sheet": sheet})
+    rows = _rows(workbook, worksheet, limits, refuse_formulas=refuse_formulas)
     try:
         for number, cells in rows:  # noqa: B007 - the header's row number is used below
             if any(cell is not None and cell != "" for cell in cells):
                 header = ["" if cell is None else str(cell).strip() for cell in cells]
                 break
         else:
-            raise FileUnreadable(_("The first worksheet is empty: it has no header row."))
+            raise FileUnreadable(
+                _("The worksheet “%(sheet)s” is empty: it has no header row.") % {"sheet": worksheet.title}
+                if sheet
+                else _("The first worksheet is empty: it has no header row.")
+            )
     except BaseException:
         rows.close()
         raise
@@ -106,7 +138,7 @@ def _records(rows: Iterator[tuple[int, list[Any]]], limits: Limits) -> Iterator[
         yield number, cells
 
 
-def _rows(workbook, sheet, limits: Limits) -> Iterator[tuple[int, list[Any]]]:
+def _rows(workbook, sheet, limits: Limits, *, refuse_formulas: bool = False) -> Iterator[tuple[int, list[Any]]]:
     """``(row number, cells)`` for each row the sheet's XML holds, its cells placed by column."""
     number = 0
     try:
@@ -114,7 +146,7 @@ def _rows(workbook, sheet, limits: Limits) -> Iterator[tuple[int, list[Any]]]:
             parser = WorkSheetParser(
                 source,
                 workbook.shared_strings,
-                data_only=True,
+                data_only=not refuse_formulas,
                 epoch=workbook.epoch,
                 date_formats=workbook._date_formats,
                 timedelta_formats=workbook._timedelta_formats,
@@ -125,7 +157,7 @@ def _rows(workbook, sheet, limits: Limits) -> Iterator[tuple[int, list[Any]]]:
                         _("The worksheet has a row numbered %(row)s; at most %(limit)s rows are read.")
                         % {"row": number, "limit": limits.max_rows}
                     )
-                yield number, _cells(parsed, number, limits)
+                yield number, _cells(parsed, number, limits, refuse_formulas=refuse_formulas)
     except FileUnreadable:
         raise
     except Exception as error:  # damaged XML, a broken archive member, a cell openpyxl cannot convert
@@ -140,7 +172,7 @@ def _rows(workbook, sheet, limits: Limits) -> Iterator[tuple[int, list[Any]]]:
         workbook.close()
 
 
-def _cells(parsed: list[dict], number: int, limits: Limits) -> list[Any]:
+def _cells(parsed: list[dict], number: int, limits: Limits, *, refuse_formulas: bool = False) -> list[Any]:
     if not parsed:
         return []
     width = max(cell["column"] for cell in parsed)
@@ -152,6 +184,11 @@ def _cells(parsed: list[dict], number: int, limits: Limits) -> list[Any]:
     cells: list[Any] = [None] * width
     for cell in parsed:
         value = cell["value"]
+        if refuse_formulas and cell.get("data_type") == "f":
+            raise FileUnreadable(
+                _("Cell %(cell)s holds a formula; type the value itself (or paste it as values) and try again.")
+                % {"cell": f"{column_letter(cell['column'] - 1)}{number}"}
+            )
         if isinstance(value, str):
             if len(value) > limits.max_cell_chars:
                 raise FileUnreadable(

@@ -69,9 +69,19 @@ def test_an_owner_editor_cannot_write_the_report_of_another_organisations_item(
     assert not StatusReport.objects.exists()
 
 
-def test_the_strategy_office_does_not_write_reports(strategy_office, item, period, content):
+def test_the_strategy_office_keys_in_a_draft_but_never_submits_it(strategy_office, item, period, content):
+    # The office keys in drafts owners send as spreadsheets (reporting.bulk); only an owner submits them,
+    # so the office never approves a report it submitted.
+    report = draft(strategy_office, item, period, content)
+    assert report.state == State.DRAFT
     with pytest.raises(PermissionDenied):
-        draft(strategy_office, item, period, content)
+        status_report_submit(user=strategy_office, report_id=report.pk, version=report.version)
+    assert StatusReport.objects.get().state == State.DRAFT
+
+
+def test_a_body_member_writes_no_report(body_member, item, period, content):
+    with pytest.raises(PermissionDenied):
+        draft(body_member, item, period, content)
 
 
 def test_a_locked_period_takes_no_report(owner_editor, strategy_office, item, period, content):
