@@ -6,7 +6,7 @@ another organisation than ``owner_editor``.
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 
 from veikart.accounts.models import Organisation, User
@@ -67,10 +67,28 @@ def anonymous_client() -> Client:
     return Client()
 
 
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """The demo, loaded once per test module in a transaction rolled back at the module's end.
+
+    Loading it takes seconds (every app's demo, the search index, two frozen snapshots); each
+    test's own transaction (``db``) is a savepoint within this one, so what a test changes is
+    undone after it, and the next test of the module finds the demo as loaded.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            call_command("load_demo", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
 @pytest.fixture
-def demo(db):
-    """The full demo content (what `make run` shows)."""
-    call_command("load_demo", verbosity=0)
+def demo(_demo_for_module, db):
+    """The full demo content (what `make run` shows), shared by the tests of a module (``_demo_for_module``)."""
 
 
 def _planner_row_count(model) -> int | None:

@@ -20,6 +20,7 @@ Two rules keep that simple:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,18 +61,23 @@ def content_in_language(obj: Any, *fields: str, language: str | None = None) -> 
     With two fields (``"short_title", "title"``) a translated title beats a bokmål short
     title, and the bokmål title stands in where there is no short title at all. A
     translation counts when it holds more than white space. With nothing in any
-    language the text is empty, in bokmål.
+    language the text is empty, in bokmål. ``obj`` may be a mapping too (content as frozen in a
+    snapshot's document, bokmål only).
     """
     language = language or page_language()
     if language != SOURCE_LANGUAGE:
         for field in fields:
-            translated = getattr(obj, f"{field}_{language}", None)
+            translated = _field(obj, f"{field}_{language}")
             if translated and translated.strip():
                 return ContentText(translated, language)
     for field in fields:
-        if text := getattr(obj, field):
+        if text := _field(obj, field):
             return ContentText(text, SOURCE_LANGUAGE)
     return ContentText("", SOURCE_LANGUAGE)
+
+
+def _field(obj: Any, name: str) -> Any:
+    return obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
 
 
 def language_mark(shown: ContentText) -> str:

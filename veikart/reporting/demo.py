@@ -33,7 +33,7 @@ from .models import (
     StatusReportRisk,
     StatusReportTransition,
 )
-from .scale import AREAS, COLOURS
+from .scale import AREAS, COLOURS, with_translations
 
 DEMO_STRATEGY = "e-helsestrategi-2023-2030"
 PORTFOLIO_SIZE = 30
@@ -212,9 +212,9 @@ def load(*, demo_passwords: bool = False) -> None:
         )
     # The migration seeds the scale; a database emptied since (as between browser tests) gets it again.
     for colour in COLOURS:
-        StatusColour.objects.get_or_create(key=colour["key"], defaults=colour)
+        StatusColour.objects.get_or_create(key=colour["key"], defaults=with_translations("colour", colour))
     for area in AREAS:
-        StatusArea.objects.get_or_create(key=area["key"], defaults=area)
+        StatusArea.objects.get_or_create(key=area["key"], defaults=with_translations("area", area))
     colours = {colour.key: colour for colour in StatusColour.objects.all()}
     areas = list(StatusArea.objects.all())
     editors = {}

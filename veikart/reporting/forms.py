@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from veikart.core.content import content_in_language, content_label
 from veikart.roadmap.models import Phase
 from veikart.workspace.forms import WorkspaceFormMixin
 
@@ -17,7 +18,10 @@ from .services import AreaStatus, MilestoneUpdate, ReportContent, Risk
 def colour_choices(colours: list[StatusColour], *, blank: str | None = None) -> list[tuple[str, str]]:
     """Each colour with its words and definition (a colour is never shown alone)."""
     choices = [("", blank)] if blank else []
-    return choices + [(colour.key, f"{colour.name} – {colour.definition}") for colour in colours]
+    return choices + [
+        (colour.key, content_label(colour, "name", suffix=f" – {content_in_language(colour, 'definition').text}"))
+        for colour in colours
+    ]
 
 
 class ReportForm(WorkspaceFormMixin, forms.Form):
@@ -60,13 +64,14 @@ class ReportForm(WorkspaceFormMixin, forms.Form):
         for area in self.areas:
             colour_name, comment_name = f"area_{area.key}", f"area_{area.key}_comment"
             self.fields[colour_name] = forms.ChoiceField(
-                label=_("Status: %(area)s") % {"area": area.name},
-                choices=[(colour.key, colour.name) for colour in self.colours] + [("", _("Not assessed"))],
+                label=_("Status: %(area)s") % {"area": content_in_language(area, "name").text},
+                choices=[(colour.key, content_label(colour, "name")) for colour in self.colours]
+                + [("", _("Not assessed"))],
                 widget=forms.RadioSelect,
                 required=False,
             )
             self.fields[comment_name] = forms.CharField(
-                label=_("Comment: %(area)s") % {"area": area.name},
+                label=_("Comment: %(area)s") % {"area": content_in_language(area, "name").text},
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
                 max_length=5_000,

@@ -1,7 +1,8 @@
 """The status scale and the report areas a new installation starts with (data, editable in the admin).
 
 Wording as the Norwegian Directorate of Health writes the scale out: green "i samsvar med plan", yellow
-"noe avvik", red "vesentlige avvik". Areas as Prosjektportalen reports them.
+"noe avvik", red "vesentlige avvik". Areas as Prosjektportalen reports them. ``TRANSLATIONS`` holds the
+nynorsk and English words of each, by key, for the translation columns (``translation.py``).
 """
 
 COLOURS = [
@@ -43,3 +44,73 @@ AREAS = [
     {"key": "risk", "order": 4, "name": "Risiko", "description": "De viktigste risikoene og hvordan de håndteres."},
     {"key": "benefits", "order": 5, "name": "Gevinstrealisering", "description": "Arbeidet med å hente ut nytten."},
 ]
+
+# (nynorsk, English) of each colour's name and definition and each area's name and description, by key.
+TRANSLATIONS = {
+    "colour": {
+        "green": {
+            "name": ("I samsvar med plan", "In line with the plan"),
+            "definition": (
+                "Leveransen går som planlagt: framdrift, kostnad, omfang og kvalitet er innanfor planen, "
+                "og kjende risikoar er under kontroll.",
+                "The delivery is going as planned: progress, cost, scope and quality are within the plan, "
+                "and known risks are under control.",
+            ),
+        },
+        "yellow": {
+            "name": ("Noko avvik", "Some deviation"),
+            "definition": (
+                "Det er avvik frå planen som kan handterast innanfor leveransen sine eigne rammer, "
+                "men som må følgjast med på.",
+                "There are deviations from the plan that can be handled within the delivery's own limits, "
+                "but that must be watched.",
+            ),
+        },
+        "red": {
+            "name": ("Vesentlege avvik", "Significant deviation"),
+            "definition": (
+                "Vesentlege avvik frå planen som krev avgjerd utanfor leveransen; "
+                "svært sannsynleg ikkje levert som planlagt.",
+                "Significant deviations from the plan that need a decision outside the delivery; "
+                "very likely not delivered as planned.",
+            ),
+        },
+    },
+    "area": {
+        "progress": {
+            "name": ("Framdrift og tid", "Progress and time"),
+            "description": ("Milepælar og datoar mot planen.", "Milestones and dates against the plan."),
+        },
+        "cost": {
+            "name": ("Kostnad", "Cost"),
+            "description": ("Forbruk og prognose mot budsjett.", "Spending and forecast against the budget."),
+        },
+        "scope": {
+            "name": ("Omfang og kvalitet", "Scope and quality"),
+            "description": (
+                "Blir det levert det som er avtalt, med rett kvalitet?",
+                "Is what was agreed being delivered, at the right quality?",
+            ),
+        },
+        "risk": {
+            "name": ("Risiko", "Risk"),
+            "description": (
+                "Dei viktigaste risikoane og korleis dei blir handterte.",
+                "The main risks and how they are handled.",
+            ),
+        },
+        "benefits": {
+            "name": ("Gevinstrealisering", "Benefit realisation"),
+            "description": ("Arbeidet med å hente ut nytten.", "The work of realising the benefits."),
+        },
+    },
+}
+
+
+def with_translations(kind: str, seed: dict) -> dict:
+    """``seed`` (a row of ``COLOURS`` or ``AREAS``; ``kind`` "colour" or "area") with its texts in
+    the bokmål, nynorsk and English columns as well, for creating the row through the model."""
+    row = dict(seed)
+    for field, (nynorsk, english) in TRANSLATIONS[kind][seed["key"]].items():
+        row.update({f"{field}_nb": seed[field], f"{field}_nn": nynorsk, f"{field}_en": english})
+    return row

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from veikart.accounts.models import Organisation
+from veikart.core.content import content_label
 from veikart.core.exchange.downloads import csv_bytes, dialect_for, download_response, json_bytes, xlsx_bytes
 from veikart.roadmap.models import Phase, RoadmapItem
 from veikart.strategy.models import Strategy, SubGoal
@@ -52,8 +53,8 @@ class PortfolioFilter(forms.Form):
             .order_by("name")
             .values_list("pk", "name")
         )
-        self.fields["phase"].choices = everything + list(Phase.objects.values_list("pk", "name"))
-        self.fields["status"].choices = everything + [(colour.key, colour.name) for colour in colours]
+        self.fields["phase"].choices = everything + [(phase.pk, phase.content_label()) for phase in Phase.objects.all()]
+        self.fields["status"].choices = everything + [(colour.key, content_label(colour, "name")) for colour in colours]
         for name, field in self.fields.items():
             if name != "flagged":
                 field.widget.attrs["class"] = "ds-input"

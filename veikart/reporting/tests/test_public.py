@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from veikart.conftest import client_for
-from veikart.reporting.models import ReportingPeriod, StatusReport
+from veikart.reporting.models import ReportingPeriod, StatusArea, StatusColour, StatusReport
 from veikart.reporting.services import (
     ReportContent,
     reporting_period_publish,
@@ -161,3 +161,37 @@ def test_the_public_item_page_keeps_the_next_steps_and_risks_in_the_workspace(
 def test_the_header_marks_the_portfolio_as_the_current_section(anonymous_client, strategy):
     page = anonymous_client.get(reverse("reporting:portfolio")).content.decode()
     assert f'href="{reverse("reporting:portfolio")}" aria-current="page"' in page
+
+
+# The status scale's words in the page's language: the seeded colours and areas carry nynorsk and English;
+# a colour or area with no version in the page's language is shown in bokmål marked lang="nb".
+@pytest.mark.parametrize(
+    ("prefix", "colour", "area"),
+    [
+        ("", "I samsvar med plan", "Fremdrift og tid"),
+        ("/nn", "I samsvar med plan", "Framdrift og tid"),
+        ("/en", "In line with the plan", "Progress and time"),
+    ],
+)
+def test_the_portfolio_shows_the_scale_in_the_pages_language(every_state, anonymous_client, prefix, colour, area):
+    page = anonymous_client.get(prefix + reverse("reporting:portfolio")).content.decode()
+    assert colour in page and area in page
+    assert '<span lang="nb">I samsvar med plan</span>' not in page
+
+
+def test_a_colour_with_no_english_words_is_shown_in_bokmal_marked_as_such(every_state, anonymous_client):
+    StatusColour.objects.filter(key="green").update(name_en=None, definition_en=None)
+    StatusArea.objects.filter(key="cost").update(name_en="")
+    page = anonymous_client.get("/en" + reverse("reporting:portfolio")).content.decode()
+    assert '<span lang="nb">I samsvar med plan</span>' in page
+    assert '<span lang="nb">Kostnad</span>' in page
+
+
+def test_the_stored_scale_keeps_bokmal_in_its_plain_columns(db):
+    green = StatusColour.objects.get(key="green")
+    assert (green.name, green.name_nb, green.name_nn, green.name_en) == (
+        "I samsvar med plan",
+        "I samsvar med plan",
+        "I samsvar med plan",
+        "In line with the plan",
+    )
