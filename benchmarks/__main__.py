@@ -15,8 +15,9 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from benchmarks.results import CALIBRATION_GROUP, calibration_seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/veikart_bench"
@@ -71,28 +72,58 @@ def _format(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _calibration_seconds(rounds: int = 5) -> float:
-    """Median time of a fixed ten-million-step Python loop: how fast this machine is right now.
+def _calibrations(rows: list[dict]) -> dict[str, float]:
+    """Per database, the mean of its run's calibration loops (seconds)."""
+    loops: dict[str, list[float]] = {}
+    for row in rows:
+        if row["group"] == CALIBRATION_GROUP and row["value"]:
+            loops.setdefault(row["database"], []).append(row["value"])
+    return {database: statistics.mean(values) for database, values in loops.items()}
 
-    Shared machines differ several-fold from day to day; printed with the figures, it tells
-    whether two runs can be compared at all.
-    """
-    samples = []
-    for _ in range(rounds):
-        started = time.perf_counter()
-        total = 0
-        for step in range(10_000_000):
-            total += step
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples)
+
+def _side_by_side(rows: list[dict]) -> str:
+    """One line per scenario, the databases side by side: p50 and p95 in ms (or the value), and the ratio
+    of p95 (or the value) to the calibration loop of that database's run, both in the same unit."""
+    calibrations = _calibrations(rows)
+    databases = [database for database in calibrations if database != "machine"]
+    scenarios: dict[tuple[str, str], dict[str, dict]] = {}
+    for row in rows:
+        if row["group"] != CALIBRATION_GROUP and row["database"] in databases:
+            scenarios.setdefault((row["group"], row["scenario"]), {})[row["database"]] = row
+
+    def cells(row: dict | None, calibration: float) -> str:
+        if row is None:
+            return f"{'':>9} {'':>9} {'':>7}"
+        if row["p95_ms"] is not None:
+            ratio = row["p95_ms"] / (calibration * 1000)
+            return f"{row['p50_ms']:>9.1f} {row['p95_ms']:>9.1f} {ratio:>7.3f}"
+        value = f"{row['value']:.2f} {row['unit']}"
+        ratio = f"{row['value'] / calibration:>7.2f}" if row["unit"] == "s" else f"{'':>7}"
+        return f"{'':>9} {value:>9} {ratio}"
+
+    header = f"{'group':<11} {'scenario':<52}" + "".join(
+        f" | {'p50':>9} {'p95':>9} {'/cal':>7}" for _database in databases
+    )
+    title = f"{'':<64}" + "".join(
+        f" | {database + f' (cal {calibrations[database]:.2f} s)':<27}" for database in databases
+    )
+    lines = [title, header, "-" * len(header)]
+    for (group, scenario), by_database in scenarios.items():
+        target = next((row["target"] for row in by_database.values() if row["target"]), "")
+        lines.append(
+            f"{group:<11} {scenario[:52]:<52}"
+            + "".join(f" | {cells(by_database.get(database), calibrations[database])}" for database in databases)
+            + f"  {target}"
+        )
+    return "\n".join(lines)
 
 
 def main() -> int:
-    calibration = _calibration_seconds()
+    calibration = calibration_seconds()
     all_rows: list[dict] = [
         {
             "database": "machine",
-            "group": "calibration",
+            "group": CALIBRATION_GROUP,
             "scenario": "10-million-step Python loop (median of 5)",
             "p50_ms": None,
             "p95_ms": None,
@@ -127,6 +158,9 @@ def main() -> int:
             continue
         all_rows += [{**row, "database": label} for row in rows]
     print(_format(all_rows))
+    print("\nSide by side: p50 and p95 in ms (or a value), and p95 (or the value) over the calibration loop of")
+    print("that database's run (the mean of the loop before and after it), a figure that compares between runs.\n")
+    print(_side_by_side(all_rows))
     out = ROOT / "var" / "bench" / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(all_rows, indent=2))
