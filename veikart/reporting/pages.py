@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from veikart.accounts import permissions
 from veikart.roadmap.models import RoadmapItem
+from veikart.strategy.models import Goal
 
 from .models import PortfolioMembership, ReportingPeriod, StatusReport, StatusReportArea
 
@@ -106,11 +107,13 @@ def published_periods(strategy) -> list[ReportingPeriod]:
     return list(ReportingPeriod.objects.published().filter(strategy=strategy).order_by("-opens", "-pk"))
 
 
-def portfolio_rows(
-    periods: list[ReportingPeriod], period: ReportingPeriod, filters: dict[str, Any] | None = None
-) -> list[PortfolioRow]:
-    """Each published report of ``period`` (narrowed by ``filters``: goal number, sub-goal code, owner id,
-    phase id, colour key) with its area statuses and the item's report of the period before.
+# The portfolio's order: by goal, sub-goal and item title.
+PORTFOLIO_ORDER = ("item__sub_goal__goal__number", "item__sub_goal__code", "item__title", "pk")
+
+
+def portfolio_selection(period: ReportingPeriod, filters: dict[str, Any] | None = None) -> QuerySet[StatusReport]:
+    """The published reports of ``period``, narrowed by ``filters`` (goal number, sub-goal code, owner id,
+    phase id, colour key), in the portfolio's order.
 
     Only what ``StatusReport.objects.published()`` lets through; so a draft, a submitted or a returned
     report, or an unpublished period, never reaches the portfolio.
@@ -127,6 +130,21 @@ def portfolio_rows(
         selected = selected.filter(item__phase=filters["phase"])
     if filters.get("status"):
         selected = selected.filter(overall__key=filters["status"])
+    return selected.order_by(*PORTFOLIO_ORDER)
+
+
+def portfolio_rows(
+    periods: list[ReportingPeriod],
+    period: ReportingPeriod,
+    filters: dict[str, Any] | None = None,
+    *,
+    report_ids: list[int] | None = None,
+) -> list[PortfolioRow]:
+    """Each report of ``portfolio_selection(period, filters)`` (only those of ``report_ids``, a page of it,
+    when given) with its area statuses and the item's report of the period before."""
+    selected = portfolio_selection(period, filters)
+    if report_ids is not None:
+        selected = selected.filter(pk__in=report_ids)
     older = [
         other
         for other in periods
@@ -134,12 +152,10 @@ def portfolio_rows(
     ]
     previous_period = older[0] if older else None
     reports = list(
-        selected.select_related("item__phase", "item__sub_goal__goal", "overall", "period")
-        .prefetch_related(
-            Prefetch("areas", queryset=StatusReportArea.objects.select_related("area", "colour")),
+        selected.select_related("item__phase", "item__sub_goal__goal", "overall", "period").prefetch_related(
+            Prefetch("areas", queryset=StatusReportArea.objects.select_related("colour")),
             "item__owners",
         )
-        .order_by("item__sub_goal__goal__number", "item__sub_goal__code", "item__title", "pk")
     )
     previous: dict[int, StatusReport] = {}
     if previous_period is not None:
@@ -188,13 +204,16 @@ class GoalCounts:
     total: int
 
 
-def counts_by_goal(rows: list[PortfolioRow], colours: list) -> list[GoalCounts]:
-    """How many items of each goal have each overall status (columns in the order of ``colours``)."""
-    table: dict[int, GoalCounts] = {}
+def counts_by_goal(selected: QuerySet[StatusReport], colours: list) -> list[GoalCounts]:
+    """How many reports of ``selected`` (``portfolio_selection``) each goal has of each overall status
+    (columns in the order of ``colours``): a grouped query and the goals, whatever the number of items."""
     index = {colour.pk: position for position, colour in enumerate(colours)}
-    for row in rows:
-        goal = row.item.sub_goal.goal
+    grouped = list(selected.order_by().values_list("item__sub_goal__goal_id", "overall_id").annotate(count=Count("pk")))
+    goals = Goal.objects.in_bulk({goal_id for goal_id, _overall, _count in grouped})
+    table: dict[int, GoalCounts] = {}
+    for goal_id, overall_id, count in grouped:
+        goal = goals[goal_id]
         entry = table.setdefault(goal.number, GoalCounts(goal.number, goal.title, [0] * len(colours), 0))
-        entry.counts[index[row.report.overall_id]] += 1
-        entry.total += 1
+        entry.counts[index[overall_id]] += count
+        entry.total += count
     return [table[number] for number in sorted(table)]

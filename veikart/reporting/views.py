@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from veikart.accounts.models import Organisation
 from veikart.core.exchange.downloads import csv_bytes, dialect_for, download_response, json_bytes, xlsx_bytes
+from veikart.core.widgets import FastSelect
 from veikart.roadmap.models import Phase, RoadmapItem
 from veikart.strategy.models import Strategy, SubGoal
 
@@ -53,7 +55,8 @@ class PortfolioFilter(forms.Form):
         self.fields["phase"].choices = everything + list(Phase.objects.values_list("pk", "name"))
         self.fields["status"].choices = everything + [(colour.key, colour.name) for colour in colours]
         for field in self.fields.values():
-            field.widget.attrs["class"] = "ds-input"
+            # Options rendered in Python: the owner filter alone has hundreds at national scale.
+            field.widget = FastSelect(attrs={"class": "ds-input"}, choices=field.choices)
 
     def values(self) -> dict:
         """The valid filters (an invalid one is dropped, the rest still apply)."""
@@ -63,7 +66,7 @@ class PortfolioFilter(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
 
 
-def _portfolio(request: HttpRequest):
+def _portfolio_filtered(request: HttpRequest):
     strategy = Strategy.objects.published().current()
     if strategy is None:
         raise Http404(_("There is no published strategy yet."))
@@ -72,13 +75,31 @@ def _portfolio(request: HttpRequest):
     form = PortfolioFilter(request.GET or None, strategy=strategy, periods=periods, colours=colours)
     filters = form.values()
     period = next((period for period in periods if period.pk == filters.get("period")), periods[0] if periods else None)
+    return strategy, periods, period, colours, form, filters
+
+
+def _portfolio(request: HttpRequest):
+    """Every row of the filtered portfolio (for the downloads)."""
+    strategy, periods, period, colours, form, filters = _portfolio_filtered(request)
     rows = pages.portfolio_rows(periods, period, filters) if period else []
     return strategy, periods, period, colours, form, rows
 
 
+# Items a page: the counts by goal and status cover every item, the table a page of them.
+PORTFOLIO_PAGE = 100
+
+
 @require_GET
 def portfolio(request: HttpRequest) -> HttpResponse:
-    strategy, periods, period, colours, form, rows = _portfolio(request)
+    strategy, periods, period, colours, form, filters = _portfolio_filtered(request)
+    page, rows, counts = None, [], []
+    if period:
+        selected = pages.portfolio_selection(period, filters)
+        counts = pages.counts_by_goal(selected, colours)
+        # The page is chosen on report ids alone; only its rows are read whole.
+        ids = selected.values_list("pk", flat=True)
+        page = Paginator(ids, PORTFOLIO_PAGE).get_page(request.GET.get("page"))
+        rows = pages.portfolio_rows(periods, period, filters, report_ids=list(page.object_list))
     context = {
         "strategy": strategy,
         "periods": periods,
@@ -86,11 +107,20 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "colours": colours,
         "areas": list(StatusArea.objects.all()),
         "form": form,
+        "page": page,
         "rows": rows,
-        "counts": pages.counts_by_goal(rows, colours),
-        "query": request.GET.urlencode(),
+        "total": sum(goal.total for goal in counts),
+        "counts": counts,
+        "query": _without_page(request),
     }
     return render(request, "reporting/portfolio.html", context)
+
+
+def _without_page(request: HttpRequest) -> str:
+    """The filters in the URL, for the downloads and "show all" (which page is shown is not a filter)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 CHANGES = {
