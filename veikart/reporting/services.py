@@ -175,7 +175,9 @@ def _write_content(report: StatusReport, content: ReportContent, *, user: Any) -
         Phase.objects.filter(pk=content.expected_phase_id).first() if content.expected_phase_id else None
     )
     report.expected_end_date = content.expected_end_date
-    report.full_clean(exclude=["item", "period", "created_by"])
+    # The fields' own checks only: the table's constraints are about the workflow (state, revision, note),
+    # which writing the content does not change, and each would cost a query; the database keeps them.
+    report.full_clean(exclude=["item", "period", "created_by"], validate_constraints=False)
     report._history_user = user
     report.save()
 

@@ -89,6 +89,19 @@ def _portfolio(request: HttpRequest):
 PORTFOLIO_PAGE = 100
 
 
+class _Counted:
+    """A queryset to page through whose number of rows is known already (no ``COUNT`` query)."""
+
+    def __init__(self, queryset, count: int) -> None:
+        self.queryset, self.known = queryset, count
+
+    def count(self) -> int:
+        return self.known
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
 @require_GET
 def portfolio(request: HttpRequest) -> HttpResponse:
     strategy, periods, period, colours, form, filters = _portfolio_filtered(request)
@@ -96,8 +109,9 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     if period:
         selected = pages.portfolio_selection(period, filters)
         counts = pages.counts_by_goal(selected, colours)
-        # The page is chosen on report ids alone; only its rows are read whole.
-        ids = selected.values_list("pk", flat=True)
+        # The page is chosen on report ids alone (the counts by goal give their number); only its rows
+        # are read whole.
+        ids = _Counted(selected.values_list("pk", flat=True), sum(goal.total for goal in counts))
         page = Paginator(ids, PORTFOLIO_PAGE).get_page(request.GET.get("page"))
         rows = pages.portfolio_rows(periods, period, filters, report_ids=list(page.object_list))
     context = {
