@@ -13,7 +13,7 @@ from veikart.accounts import permissions
 from veikart.roadmap.models import RoadmapItem
 from veikart.strategy.models import Goal
 
-from .models import PortfolioMembership, ReportingPeriod, StatusReport, StatusReportArea
+from .models import PortfolioMembership, ReportingPeriod, StatusColour, StatusReport, StatusReportArea
 
 
 def workspace_period(periods: QuerySet[ReportingPeriod], chosen: Any = None) -> ReportingPeriod | None:
@@ -152,19 +152,27 @@ def portfolio_rows(
     ]
     previous_period = older[0] if older else None
     reports = list(
-        selected.select_related("item__phase", "item__sub_goal__goal", "overall", "period").prefetch_related(
-            Prefetch("areas", queryset=StatusReportArea.objects.select_related("colour")),
-            "item__owners",
+        selected.select_related("item__phase", "item__sub_goal__goal").prefetch_related(
+            Prefetch("areas", queryset=StatusReportArea.objects.order_by()), "item__owners"
         )
     )
     previous: dict[int, StatusReport] = {}
     if previous_period is not None:
         previous = {
             report.item_id: report
-            for report in StatusReport.objects.published()
-            .filter(period=previous_period, item__in=[report.item_id for report in reports])
-            .select_related("overall")
+            for report in StatusReport.objects.published().filter(
+                period=previous_period, item__in=[report.item_id for report in reports]
+            )
         }
+    # The scale's few colours and the one period are shared by every row, not read again with each.
+    colours = StatusColour.objects.in_bulk()
+    for report in reports:
+        report.period = period
+        report.overall = colours.get(report.overall_id)
+        for row in report.areas.all():
+            row.colour = colours.get(row.colour_id)
+    for report in previous.values():
+        report.overall = colours.get(report.overall_id)
     return [
         PortfolioRow(
             report.item, report, previous.get(report.item_id), {row.area_id: row for row in report.areas.all()}

@@ -86,7 +86,7 @@ def _portfolio(request: HttpRequest):
 
 
 # Items a page: the counts by goal and status cover every item, the table a page of them.
-PORTFOLIO_PAGE = 100
+PORTFOLIO_PAGE = 50
 
 
 class _Counted:
