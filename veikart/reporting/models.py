@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -204,11 +204,13 @@ class StatusReportQuerySet(models.QuerySet):
 
     def published(self) -> StatusReportQuerySet:
         """What the public may read: approved, not superseded, in a published period, of a published item."""
+        # The item is tested per report (EXISTS on its key) rather than against the list of every published
+        # item (IN): a period has a few thousand reports, the roadmap tens of thousands of items.
         return self.filter(
+            Exists(RoadmapItem.objects.published().filter(pk=OuterRef("item_id"))),
             state=StatusReport.State.APPROVED,
             is_superseded=False,
             period__in=ReportingPeriod.objects.published(),
-            item__in=RoadmapItem.objects.published(),
         )
 
     def visible_to(self, user) -> StatusReportQuerySet:

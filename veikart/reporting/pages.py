@@ -6,13 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from veikart.accounts import permissions
 from veikart.core.templatetags.site_tags import content
 from veikart.indicators.models import Indicator
 from veikart.roadmap.models import Milestone, RoadmapItem
+from veikart.strategy.models import Goal
 
 from .benefits import linked_indicators_of
 from .flags import Flag, FlagSet, IndicatorFacts, ItemFacts, MilestoneDate, portfolio_flags
@@ -128,23 +129,35 @@ def previous_period(periods: list[ReportingPeriod], period: ReportingPeriod) -> 
     return older[0] if older else None
 
 
-def portfolio_rows(
-    periods: list[ReportingPeriod],
+# The portfolio's order: by goal, sub-goal and item title.
+PORTFOLIO_ORDER = ("item__sub_goal__goal__number", "item__sub_goal__code", "item__title", "pk")
+
+
+def published_flags(periods: list[ReportingPeriod], period: ReportingPeriod) -> FlagSet:
+    """The flags of ``period``'s portfolio, from what is public: the published reports of the period and
+    the one before, and published indicators only, over the whole portfolio (a filter narrows the rows,
+    not what a flag sees)."""
+    return period_flags(
+        period,
+        previous_period(periods, period),
+        reports=StatusReport.objects.published(),
+        indicators=Indicator.objects.published(),
+    )
+
+
+def portfolio_selection(
     period: ReportingPeriod,
     filters: dict[str, Any] | None = None,
     *,
     readable: QuerySet[StatusReport] | None = None,
-) -> list[PortfolioRow]:
-    """Each published report of ``period`` (narrowed by ``filters``: goal number, sub-goal code, owner id,
-    phase id, colour key, ``flagged``) with its area statuses, the item's report of the period before
-    and its flags.
+    flags: FlagSet | None = None,
+) -> QuerySet[StatusReport]:
+    """The published reports of ``period``, narrowed by ``filters`` (goal number, sub-goal code, owner id,
+    phase id, colour key; ``flagged``: only the items with a flag of ``flags``), in the portfolio's order.
 
     Only what ``StatusReport.objects.published()`` lets through; so a draft, a submitted or a returned
-    report, or an unpublished period, never reaches the portfolio, and neither does a flag: the flags
-    are computed from the published reports of the period and the one before, and from published
-    indicators only, over the whole portfolio (a filter narrows the rows, not what a flag sees).
-    The workspace overview passes ``readable``, the approved reports its viewer may read (published
-    or not), instead; its flags stay those of the published portfolio.
+    report, or an unpublished period, never reaches the portfolio. The workspace overview passes
+    ``readable``, the approved reports its viewer may read (published or not), instead.
     """
     base = StatusReport.objects.published() if readable is None else readable
     selected = base.filter(period=period)
@@ -159,28 +172,50 @@ def portfolio_rows(
         selected = selected.filter(item__phase=filters["phase"])
     if filters.get("status"):
         selected = selected.filter(overall__key=filters["status"])
-    before = previous_period(periods, period)
-    flags = period_flags(
-        period, before, reports=StatusReport.objects.published(), indicators=Indicator.objects.published()
-    )
-    reports = list(
-        selected.select_related("item__phase", "item__sub_goal__goal", "overall", "period")
-        .prefetch_related(
-            Prefetch("areas", queryset=StatusReportArea.objects.select_related("area", "colour")),
-            "item__owners",
-        )
-        .order_by("item__sub_goal__goal__number", "item__sub_goal__code", "item__title", "pk")
-    )
     if filters.get("flagged"):
-        reports = [report for report in reports if flags.of(report.item_id)]
+        selected = selected.filter(item__in=sorted(flags.by_item) if flags else [])
+    return selected.order_by(*PORTFOLIO_ORDER)
+
+
+def portfolio_rows(
+    periods: list[ReportingPeriod],
+    period: ReportingPeriod,
+    filters: dict[str, Any] | None = None,
+    *,
+    readable: QuerySet[StatusReport] | None = None,
+    report_ids: list[int] | None = None,
+    flags: FlagSet | None = None,
+) -> list[PortfolioRow]:
+    """Each report of ``portfolio_selection`` (only those of ``report_ids``, a page of it, when given)
+    with its area statuses, the item's report of the period before and its flags (``flags``, else
+    ``published_flags``: a flag never reveals what is not public).
+    """
+    flags = flags if flags is not None else published_flags(periods, period)
+    base = StatusReport.objects.published() if readable is None else readable
+    selected = portfolio_selection(period, filters, readable=readable, flags=flags)
+    if report_ids is not None:
+        selected = selected.filter(pk__in=report_ids)
+    reports = list(
+        selected.select_related("item__phase", "item__sub_goal__goal").prefetch_related(
+            Prefetch("areas", queryset=StatusReportArea.objects.order_by()), "item__owners"
+        )
+    )
+    before = previous_period(periods, period)
     previous: dict[int, StatusReport] = {}
     if before is not None:
         previous = {
             report.item_id: report
-            for report in base.filter(period=before, item__in=[report.item_id for report in reports]).select_related(
-                "overall"
-            )
+            for report in base.filter(period=before, item__in=[report.item_id for report in reports])
         }
+    # The scale's few colours and the one period are shared by every row, not read again with each.
+    colours = StatusColour.objects.in_bulk()
+    for report in reports:
+        report.period = period
+        report.overall = colours.get(report.overall_id)
+        for row in report.areas.all():
+            row.colour = colours.get(row.colour_id)
+    for report in previous.values():
+        report.overall = colours.get(report.overall_id)
     return [
         PortfolioRow(
             report.item,
@@ -341,13 +376,16 @@ class GoalCounts:
     total: int
 
 
-def counts_by_goal(rows: list[PortfolioRow], colours: list) -> list[GoalCounts]:
-    """How many items of each goal have each overall status (columns in the order of ``colours``)."""
-    table: dict[int, GoalCounts] = {}
+def counts_by_goal(selected: QuerySet[StatusReport], colours: list) -> list[GoalCounts]:
+    """How many reports of ``selected`` (``portfolio_selection``) each goal has of each overall status
+    (columns in the order of ``colours``): a grouped query and the goals, whatever the number of items."""
     index = {colour.pk: position for position, colour in enumerate(colours)}
-    for row in rows:
-        goal = row.item.sub_goal.goal
+    grouped = list(selected.order_by().values_list("item__sub_goal__goal_id", "overall_id").annotate(count=Count("pk")))
+    goals = Goal.objects.in_bulk({goal_id for goal_id, _overall, _count in grouped})
+    table: dict[int, GoalCounts] = {}
+    for goal_id, overall_id, count in grouped:
+        goal = goals[goal_id]
         entry = table.setdefault(goal.number, GoalCounts(goal.number, goal.title, [0] * len(colours), 0))
-        entry.counts[index[row.report.overall_id]] += 1
-        entry.total += 1
+        entry.counts[index[overall_id]] += count
+        entry.total += count
     return [table[number] for number in sorted(table)]

@@ -175,22 +175,29 @@ def _write_content(report: StatusReport, content: ReportContent, *, user: Any) -
         Phase.objects.filter(pk=content.expected_phase_id).first() if content.expected_phase_id else None
     )
     report.expected_end_date = content.expected_end_date
-    report.full_clean(exclude=["item", "period", "created_by"])
+    # The fields' own checks only: the table's constraints are about the workflow (state, revision, note),
+    # which writing the content does not change, and each would cost a query; the database keeps them.
+    report.full_clean(exclude=["item", "period", "created_by"], validate_constraints=False)
     report._history_user = user
     report.save()
 
+    # The report's rows are read once (not one query per area or risk); only what changed is written.
+    existing_areas = {row.area_id: row for row in report.areas.all()}
     kept = set()
     for given in content.areas:
         if given.area not in areas:
             raise Refused(_("“%(value)s” is not a status area.") % {"value": given.area})
         kept.add(given.area)
-        row, _created = StatusReportArea.objects.get_or_create(report=report, area=areas[given.area])
+        row = existing_areas.get(areas[given.area].pk)
+        if row is None:
+            row = StatusReportArea.objects.create(report=report, area=areas[given.area])
         new = (colour(given.colour), given.comment.strip())
-        if (row.colour, row.comment) != new:
+        if (row.colour_id, row.comment) != (new[0].pk if new[0] else None, new[1]):
             row.colour, row.comment = new
             row.save()
     report.areas.exclude(area__key__in=kept).delete()
 
+    existing_risks = {row.position: row for row in report.risks.all()}
     for position, risk in enumerate(content.risks, start=1):
         row = StatusReportRisk(
             report=report,
@@ -207,7 +214,7 @@ def _write_content(report: StatusReport, content: ReportContent, *, user: Any) -
             raise Refused(
                 _("Risk %(number)s: %(errors)s") % {"number": position, "errors": " ".join(error.messages)}
             ) from None
-        existing = report.risks.filter(position=position).first()
+        existing = existing_risks.get(position)
         if existing is None:
             row.save()
         elif [getattr(existing, name) for name in _RISK_FIELDS] != [getattr(row, name) for name in _RISK_FIELDS]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import strip_tags
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET
 from veikart.accounts.models import Organisation
 from veikart.core.content import content_label
 from veikart.core.exchange.downloads import csv_bytes, dialect_for, download_response, json_bytes, xlsx_bytes
+from veikart.core.widgets import FastSelect
 from veikart.roadmap.models import Phase, RoadmapItem
 from veikart.strategy.models import Strategy, SubGoal
 
@@ -57,7 +59,8 @@ class PortfolioFilter(forms.Form):
         self.fields["status"].choices = everything + [(colour.key, content_label(colour, "name")) for colour in colours]
         for name, field in self.fields.items():
             if name != "flagged":
-                field.widget.attrs["class"] = "ds-input"
+                # Options rendered in Python: the owner filter alone has hundreds at national scale.
+                field.widget = FastSelect(attrs={"class": "ds-input"}, choices=field.choices)
 
     def values(self) -> dict:
         """The valid filters (an invalid one is dropped, the rest still apply)."""
@@ -67,7 +70,7 @@ class PortfolioFilter(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in ("", None, False)}
 
 
-def _portfolio(request: HttpRequest):
+def _portfolio_filtered(request: HttpRequest):
     strategy = Strategy.objects.published().current()
     if strategy is None:
         raise Http404(_("There is no published strategy yet."))
@@ -76,13 +79,47 @@ def _portfolio(request: HttpRequest):
     form = PortfolioFilter(request.GET or None, strategy=strategy, periods=periods, colours=colours)
     filters = form.values()
     period = next((period for period in periods if period.pk == filters.get("period")), periods[0] if periods else None)
+    return strategy, periods, period, colours, form, filters
+
+
+def _portfolio(request: HttpRequest):
+    """Every row of the filtered portfolio (for the downloads)."""
+    strategy, periods, period, colours, form, filters = _portfolio_filtered(request)
     rows = pages.portfolio_rows(periods, period, filters) if period else []
     return strategy, periods, period, colours, form, rows
 
 
+# Items a page: the counts by goal and status cover every item, the table a page of them.
+PORTFOLIO_PAGE = 50
+
+
+class _Counted:
+    """A queryset to page through whose number of rows is known already (no ``COUNT`` query)."""
+
+    def __init__(self, queryset, count: int) -> None:
+        self.queryset, self.known = queryset, count
+
+    def count(self) -> int:
+        return self.known
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
 @require_GET
 def portfolio(request: HttpRequest) -> HttpResponse:
-    strategy, periods, period, colours, form, rows = _portfolio(request)
+    strategy, periods, period, colours, form, filters = _portfolio_filtered(request)
+    page, rows, counts, flagged_count = None, [], [], 0
+    if period:
+        flags = pages.published_flags(periods, period)
+        selected = pages.portfolio_selection(period, filters, flags=flags)
+        counts = pages.counts_by_goal(selected, colours)
+        # The page is chosen on report ids alone (the counts by goal give their number); only its rows
+        # are read whole.
+        ids = _Counted(selected.values_list("pk", flat=True), sum(goal.total for goal in counts))
+        page = Paginator(ids, PORTFOLIO_PAGE).get_page(request.GET.get("page"))
+        rows = pages.portfolio_rows(periods, period, filters, report_ids=list(page.object_list), flags=flags)
+        flagged_count = selected.filter(item__in=sorted(flags.by_item)).count() if flags.by_item else 0
     context = {
         "strategy": strategy,
         "periods": periods,
@@ -90,12 +127,21 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "colours": colours,
         "areas": list(StatusArea.objects.all()),
         "form": form,
+        "page": page,
         "rows": rows,
-        "counts": pages.counts_by_goal(rows, colours),
-        "flagged_count": sum(1 for row in rows if row.flags),
-        "query": request.GET.urlencode(),
+        "total": sum(goal.total for goal in counts),
+        "counts": counts,
+        "query": _without_page(request),
+        "flagged_count": flagged_count,
     }
     return render(request, "reporting/portfolio.html", context)
+
+
+def _without_page(request: HttpRequest) -> str:
+    """The filters in the URL, for the downloads and "show all" (which page is shown is not a filter)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
 
 
 CHANGES = {

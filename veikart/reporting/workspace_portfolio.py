@@ -59,7 +59,13 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     readable = StatusReport.objects.visible_to(request.user).filter(
         state=StatusReport.State.APPROVED, is_superseded=False
     )
-    rows = pages.portfolio_rows(periods, period, filters, readable=readable) if period else []
+    rows, counts = [], []
+    if period:
+        flags = pages.published_flags(list(periods), period)
+        rows = pages.portfolio_rows(list(periods), period, filters, readable=readable, flags=flags)
+        counts = pages.counts_by_goal(
+            pages.portfolio_selection(period, filters, readable=readable, flags=flags), colours
+        )
     query = filters_query(request.GET)
     context = {
         "title": _("Portfolio overview"),
@@ -68,7 +74,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "areas": list(StatusArea.objects.all()),
         "form": form,
         "rows": rows,
-        "counts": pages.counts_by_goal(rows, colours),
+        "counts": counts,
         "query": query,
         "saved_views": SavedPortfolioView.objects.of(request.user),
         "save_form": SaveViewForm(),

@@ -195,3 +195,26 @@ def test_the_stored_scale_keeps_bokmal_in_its_plain_columns(db):
         "I samsvar med plan",
         "In line with the plan",
     )
+
+
+def test_the_portfolio_shows_a_page_of_items_and_counts_them_all(
+    owner_editor, strategy_office, strategy, organisation, period, anonymous_client, monkeypatch
+):
+    from veikart.reporting import views
+
+    for title, colour in (("Alfa-tiltak", "green"), ("Beta-tiltak", "red"), ("Gamma-tiltak", "green")):
+        approved(owner_editor, strategy_office, make_item(strategy, organisation, title), period, "Tekst", colour)
+    reporting_period_publish(user=strategy_office, period_id=period.pk)
+    monkeypatch.setattr(views, "PORTFOLIO_PAGE", 2)
+    url = reverse("reporting:portfolio")
+    first = anonymous_client.get(url).content.decode()
+    assert "Alfa-tiltak" in first and "Beta-tiltak" in first and "Gamma-tiltak" not in first
+    # The count and the counts by goal cover every item, not the page.
+    assert "3 tiltak med publisert status" in first
+    assert "<td>2</td><td>0</td><td>1</td><td>3</td>" in first
+    second = anonymous_client.get(url, {"page": "2"}).content.decode()
+    assert "Gamma-tiltak" in second and "Alfa-tiltak" not in second
+    # Which page is shown is no filter: the downloads are of the whole portfolio.
+    assert "eksport.csv?" not in second
+    # A page that does not exist shows the last one rather than an error.
+    assert "Gamma-tiltak" in anonymous_client.get(url, {"page": "99"}).content.decode()
