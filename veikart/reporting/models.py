@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
+from veikart.core.content import translation_columns
 from veikart.roadmap.models import Milestone, Phase, RoadmapItem, render_markdown
 from veikart.strategy.models import Strategy
 
@@ -168,7 +169,7 @@ class StatusColour(models.Model):
     colour = models.CharField(
         _("colour"), max_length=7, validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("A colour is written #rrggbb."))]
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("name", "definition"))
 
     class Meta:
         ordering = ["rank"]
@@ -186,7 +187,7 @@ class StatusArea(models.Model):
     name = models.CharField(_("name"), max_length=100)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=translation_columns("name", "description"))
 
     class Meta:
         ordering = ["order", "name"]

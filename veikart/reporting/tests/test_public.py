@@ -218,3 +218,14 @@ def test_the_portfolio_shows_a_page_of_items_and_counts_them_all(
     assert "eksport.csv?" not in second
     # A page that does not exist shows the last one rather than an error.
     assert "Gamma-tiltak" in anonymous_client.get(url, {"page": "99"}).content.decode()
+
+
+def test_a_scale_seeded_afresh_keeps_its_three_languages_and_its_history(db):
+    """What the demo does in a database emptied since the migration seeded the scale (as between browser tests)."""
+    from veikart.reporting.scale import COLOURS, with_translations
+
+    seed = {**COLOURS[0], "rank": 9}
+    StatusColour.objects.filter(key=seed["key"]).delete()
+    colour = StatusColour.objects.create(**with_translations("colour", seed))
+    assert (colour.name_nn, colour.name_en) == ("I samsvar med plan", "In line with the plan")
+    assert colour.history.count() == 1
