@@ -84,6 +84,13 @@ def _submitter(client: Client, drafts: list[tuple[int, int, int]]):
             "risks-0-consequence": "4",
             "risks-0-mitigation": "Tett oppfølging.",
             "risks-0-owner": "Prosjektleder",
+            "milestones-TOTAL_FORMS": "2",
+            "milestones-INITIAL_FORMS": "0",
+            "milestones-MIN_NUM_FORMS": "0",
+            "milestones-MAX_NUM_FORMS": "30",
+            "milestones-0-title": "Ny pilotdato",
+            "milestones-0-date": "2027-03-01",
+            "milestones-0-note": "Flyttet etter forsinkelsen.",
             "action": "submit",
         }
         for key in areas:

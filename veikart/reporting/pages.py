@@ -3,9 +3,11 @@ an item's history across periods and the public portfolio with its changes since
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
@@ -133,15 +135,18 @@ def previous_period(periods: list[ReportingPeriod], period: ReportingPeriod) -> 
 PORTFOLIO_ORDER = ("item__sub_goal__goal__number", "item__sub_goal__code", "item__title", "pk")
 
 
-def published_flags(periods: list[ReportingPeriod], period: ReportingPeriod) -> FlagSet:
-    """The flags of ``period``'s portfolio, from what is public: the published reports of the period and
-    the one before, and published indicators only, over the whole portfolio (a filter narrows the rows,
-    not what a flag sees)."""
+def published_flags(
+    periods: list[ReportingPeriod], period: ReportingPeriod, items: Collection[int] | None = None
+) -> FlagSet:
+    """The flags of ``period``'s portfolio (of ``items`` only, when given: ``period_flags``), from what
+    is public: the published reports of the period and the one before, and published indicators only
+    (a filter narrows the rows, not what a flag sees)."""
     return period_flags(
         period,
         previous_period(periods, period),
         reports=StatusReport.objects.published(),
         indicators=Indicator.objects.published(),
+        items=items,
     )
 
 
@@ -188,10 +193,12 @@ def portfolio_rows(
 ) -> list[PortfolioRow]:
     """Each report of ``portfolio_selection`` (only those of ``report_ids``, a page of it, when given)
     with its area statuses, the item's report of the period before and its flags (``flags``, else
-    ``published_flags``: a flag never reveals what is not public).
+    ``published_flags`` of these rows' items: a flag never reveals what is not public). The filter
+    ``flagged`` needs ``flags`` of the whole portfolio.
     """
-    flags = flags if flags is not None else published_flags(periods, period)
     base = StatusReport.objects.published() if readable is None else readable
+    if flags is None and (filters or {}).get("flagged"):
+        flags = published_flags(periods, period)
     selected = portfolio_selection(period, filters, readable=readable, flags=flags)
     if report_ids is not None:
         selected = selected.filter(pk__in=report_ids)
@@ -200,6 +207,8 @@ def portfolio_rows(
             Prefetch("areas", queryset=StatusReportArea.objects.order_by()), "item__owners"
         )
     )
+    if flags is None:
+        flags = published_flags(periods, period, items=[report.item_id for report in reports])
     before = previous_period(periods, period)
     previous: dict[int, StatusReport] = {}
     if before is not None:
@@ -234,8 +243,13 @@ def period_flags(
     *,
     reports: QuerySet[StatusReport],
     indicators: QuerySet[Indicator],
+    items: Collection[int] | None = None,
 ) -> FlagSet:
     """The flags (``flags.portfolio_flags``) of every item with a report of ``period`` in ``reports``.
+
+    With ``items``, the flags of those items only (a page of the portfolio): they and the items they
+    depend on are read, not the whole portfolio. An item's flags are the same either way: a colour
+    flag reads the item's own links, a slip flag the items it depends on.
 
     ``reports`` are the reports the viewer may read (the public: ``StatusReport.objects.published()``);
     only their approved, live revisions count, in ``period`` and in ``before`` (the previous period,
@@ -245,6 +259,20 @@ def period_flags(
     """
     approved = reports.filter(state=StatusReport.State.APPROVED, is_superseded=False)
     in_period = approved.filter(period=period)
+    # The items whose dependencies and links are read: the portfolio's (a small table as the subquery),
+    # or those asked for and the items they depend on.
+    portfolio: QuerySet | list[int] = PortfolioMembership.objects.values("item_id")
+    if items is not None:
+        asked = sorted(set(items))
+        portfolio = sorted(
+            set(asked)
+            | set(
+                RoadmapItem.depends_on.through.objects.filter(from_roadmapitem__in=asked).values_list(
+                    "to_roadmapitem_id", flat=True
+                )
+            )
+        )
+        in_period = in_period.filter(item__in=portfolio)
     best_rank = StatusColour.objects.order_by("rank").values_list("rank", flat=True).first()
     current = list(
         in_period.values_list(
@@ -283,9 +311,8 @@ def period_flags(
         ).values_list("pk", "date")
     )
     depends_on: dict[int, list[int]] = {}
-    # Dependencies and links of the portfolio's items (a small table as the subquery), kept for the
-    # items above only: cheaper than the visibility rules of ``reports`` again.
-    portfolio = PortfolioMembership.objects.values("item_id")
+    # Dependencies and links of those items, kept for the items above only: cheaper than the
+    # visibility rules of ``reports`` again.
     for dependant, dependency in RoadmapItem.depends_on.through.objects.filter(
         from_roadmapitem__in=portfolio
     ).values_list("from_roadmapitem_id", "to_roadmapitem_id"):
@@ -343,6 +370,60 @@ def indicator_facts(linked) -> IndicatorFacts:
         recent_words=recent.words if recent is not None else "",
         base_period=progress.base.period if progress.base is not None else "",
     )
+
+
+# Items a page: the counts by goal and status cover every item, the table a page of them.
+PORTFOLIO_PAGE = 50
+
+
+class _Counted:
+    """Ids to page through whose number is known already (no ``COUNT`` query)."""
+
+    def __init__(self, queryset: QuerySet, count: int) -> None:
+        self.queryset, self.known = queryset, count
+
+    def count(self) -> int:
+        return self.known
+
+    def __getitem__(self, key):
+        return self.queryset[key]
+
+
+@dataclass
+class PortfolioPage:
+    """One page of the filtered portfolio, with the counts by goal and status of all of it."""
+
+    page: Page
+    rows: list[PortfolioRow]
+    counts: list[GoalCounts]
+
+    @property
+    def total(self) -> int:
+        return sum(goal.total for goal in self.counts)
+
+
+def portfolio_page(
+    periods: list[ReportingPeriod],
+    period: ReportingPeriod,
+    filters: dict[str, Any],
+    page_number: Any,
+    *,
+    readable: QuerySet[StatusReport] | None = None,
+) -> PortfolioPage:
+    """The page ``page_number`` of the portfolio (``portfolio_selection``; ``readable`` as there).
+
+    The counts by goal are one grouped query over the whole selection, and their sum is the number of
+    items, so paging needs no count of its own; the page is chosen on report ids alone, and only its
+    rows are read whole, with the flags of their items. The filter ``flagged`` alone reads the flags
+    of the whole portfolio, to keep the flagged items.
+    """
+    flags = published_flags(periods, period) if filters.get("flagged") else None
+    selected = portfolio_selection(period, filters, readable=readable, flags=flags)
+    counts = counts_by_goal(selected, list(StatusColour.objects.all()))
+    ids = _Counted(selected.values_list("pk", flat=True), sum(goal.total for goal in counts))
+    page = Paginator(ids, PORTFOLIO_PAGE).get_page(page_number)
+    rows = portfolio_rows(periods, period, filters, readable=readable, report_ids=list(page.object_list), flags=flags)
+    return PortfolioPage(page, rows, counts)
 
 
 def item_history(item: RoadmapItem, user: Any) -> list[StatusReport]:

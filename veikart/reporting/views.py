@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime
 
 from django import forms
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.html import strip_tags
@@ -89,37 +88,11 @@ def _portfolio(request: HttpRequest):
     return strategy, periods, period, colours, form, rows
 
 
-# Items a page: the counts by goal and status cover every item, the table a page of them.
-PORTFOLIO_PAGE = 50
-
-
-class _Counted:
-    """A queryset to page through whose number of rows is known already (no ``COUNT`` query)."""
-
-    def __init__(self, queryset, count: int) -> None:
-        self.queryset, self.known = queryset, count
-
-    def count(self) -> int:
-        return self.known
-
-    def __getitem__(self, key):
-        return self.queryset[key]
-
-
 @require_GET
 def portfolio(request: HttpRequest) -> HttpResponse:
     strategy, periods, period, colours, form, filters = _portfolio_filtered(request)
-    page, rows, counts, flagged_count = None, [], [], 0
-    if period:
-        flags = pages.published_flags(periods, period)
-        selected = pages.portfolio_selection(period, filters, flags=flags)
-        counts = pages.counts_by_goal(selected, colours)
-        # The page is chosen on report ids alone (the counts by goal give their number); only its rows
-        # are read whole.
-        ids = _Counted(selected.values_list("pk", flat=True), sum(goal.total for goal in counts))
-        page = Paginator(ids, PORTFOLIO_PAGE).get_page(request.GET.get("page"))
-        rows = pages.portfolio_rows(periods, period, filters, report_ids=list(page.object_list), flags=flags)
-        flagged_count = selected.filter(item__in=sorted(flags.by_item)).count() if flags.by_item else 0
+    shown = pages.portfolio_page(periods, period, filters, request.GET.get("page")) if period else None
+    counts = shown.counts if shown else []
     context = {
         "strategy": strategy,
         "periods": periods,
@@ -127,12 +100,12 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "colours": colours,
         "areas": list(StatusArea.objects.all()),
         "form": form,
-        "page": page,
-        "rows": rows,
-        "total": sum(goal.total for goal in counts),
+        "page": shown.page if shown else None,
+        "rows": shown.rows if shown else [],
+        "total": shown.total if shown else 0,
         "counts": counts,
         "query": _without_page(request),
-        "flagged_count": flagged_count,
+        "flagged_count": shown.total if shown and filters.get("flagged") else 0,
     }
     return render(request, "reporting/portfolio.html", context)
 

@@ -59,13 +59,11 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     readable = StatusReport.objects.visible_to(request.user).filter(
         state=StatusReport.State.APPROVED, is_superseded=False
     )
-    rows, counts = [], []
-    if period:
-        flags = pages.published_flags(list(periods), period)
-        rows = pages.portfolio_rows(list(periods), period, filters, readable=readable, flags=flags)
-        counts = pages.counts_by_goal(
-            pages.portfolio_selection(period, filters, readable=readable, flags=flags), colours
-        )
+    shown = (
+        pages.portfolio_page(list(periods), period, filters, request.GET.get("page"), readable=readable)
+        if period
+        else None
+    )
     query = filters_query(request.GET)
     context = {
         "title": _("Portfolio overview"),
@@ -73,8 +71,10 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "colours": colours,
         "areas": list(StatusArea.objects.all()),
         "form": form,
-        "rows": rows,
-        "counts": counts,
+        "page": shown.page if shown else None,
+        "rows": shown.rows if shown else [],
+        "total": shown.total if shown else 0,
+        "counts": shown.counts if shown else [],
         "query": query,
         "saved_views": SavedPortfolioView.objects.of(request.user),
         "save_form": SaveViewForm(),

@@ -35,6 +35,9 @@ def test_the_demo_portfolio_flags_one_green_item_against_its_indicator_and_one_d
     # Items linked to the same falling indicator but reported yellow are not flagged: they report a deviation.
     assert BenefitLink.objects.filter(indicator__code="helsenorge-besok").count() == 2
     page = anonymous_client.get(reverse("reporting:portfolio")).content.decode()
+    assert "Helseverktøy (Helsenorge)" in page
+    # The filter "only flagged items" counts them over the whole portfolio.
+    page = anonymous_client.get(reverse("reporting:portfolio"), {"flagged": "on"}).content.decode()
     assert "(2 flagget)" in page
 
 

@@ -130,7 +130,24 @@ def test_the_public_portfolio_flags_the_dependant_of_a_slipped_item_with_the_rea
     page = public_page()
     assert SLIP_WORDS in page
     assert "der forventet slutt ble flyttet fra 31. desember 2028 til 30. juni 2029 i 2026 T2" in page
-    assert "(1 flagget)" in page
+    assert "(1 flagget)" in public_page(flagged="on")
+
+
+def test_a_pages_flags_are_those_of_the_whole_portfolio_for_its_items(
+    portfolio, earlier, period, writers, strategy_office
+):
+    """A page reads the flags of its own items and the items they depend on, not the whole portfolio."""
+    from veikart.reporting.pages import published_flags, published_periods
+
+    slipped(portfolio, earlier, period, **writers)
+    publish(strategy_office, earlier, period)
+    platform, analysis = portfolio
+    periods = published_periods(period.strategy)
+    whole = published_flags(periods, period)
+    assert whole.of(analysis.pk)
+    for items in ([analysis.pk], [platform.pk], [platform.pk, analysis.pk]):
+        page = published_flags(periods, period, items=items)
+        assert {pk: page.of(pk) for pk in items} == {pk: whole.of(pk) for pk in items}
 
 
 def test_a_slip_in_a_submitted_report_raises_no_flag_anywhere(

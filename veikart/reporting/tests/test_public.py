@@ -200,12 +200,12 @@ def test_the_stored_scale_keeps_bokmal_in_its_plain_columns(db):
 def test_the_portfolio_shows_a_page_of_items_and_counts_them_all(
     owner_editor, strategy_office, strategy, organisation, period, anonymous_client, monkeypatch
 ):
-    from veikart.reporting import views
+    from veikart.reporting import pages
 
     for title, colour in (("Alfa-tiltak", "green"), ("Beta-tiltak", "red"), ("Gamma-tiltak", "green")):
         approved(owner_editor, strategy_office, make_item(strategy, organisation, title), period, "Tekst", colour)
     reporting_period_publish(user=strategy_office, period_id=period.pk)
-    monkeypatch.setattr(views, "PORTFOLIO_PAGE", 2)
+    monkeypatch.setattr(pages, "PORTFOLIO_PAGE", 2)
     url = reverse("reporting:portfolio")
     first = anonymous_client.get(url).content.decode()
     assert "Alfa-tiltak" in first and "Beta-tiltak" in first and "Gamma-tiltak" not in first
