@@ -125,12 +125,21 @@ CHANGES = {
 }
 
 
+EXPORT_FORMATS = ("csv", "xlsx", "json")
+
+
 @require_GET
 def portfolio_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The filtered portfolio as CSV, XLSX or JSON: one row per item, its overall and area statuses in words."""
-    if fmt not in ("csv", "xlsx", "json"):
+    """The filtered public portfolio as CSV, XLSX or JSON (``portfolio_download``)."""
+    if fmt not in EXPORT_FORMATS:
         raise Http404
     _strategy, _periods, period, _colours, _form, rows = _portfolio(request)
+    return portfolio_download(rows, period, fmt)
+
+
+def portfolio_download(rows: list[pages.PortfolioRow], period, fmt: str) -> HttpResponse:
+    """``rows`` of ``period``'s portfolio as a download in ``fmt`` (one of ``EXPORT_FORMATS``): one row
+    per item, its overall and area statuses and its flags in words, through the exchange layer's builders."""
     areas = list(StatusArea.objects.all())
     header = [
         _("Period"),

@@ -27,7 +27,7 @@ from veikart.workspace.views import require_workspace
 from . import pages
 from .models import ReportingPeriod, StatusArea, StatusColour, StatusReport
 from .saved_views import SavedPortfolioView, TooManyViews, filters_query, saved_view_delete, saved_view_save
-from .views import PortfolioFilter
+from .views import EXPORT_FORMATS, PortfolioFilter, portfolio_download
 
 
 class SaveViewForm(WorkspaceFormMixin, forms.Form):
@@ -38,10 +38,9 @@ def _overview_url(query: str = "") -> str:
     return reverse("ws-reporting:portfolio") + (f"?{query}" if query else "")
 
 
-@login_required
-@require_GET
-def portfolio(request: HttpRequest) -> HttpResponse:
-    """The latest approved status per item and area the viewer may read, filtered; and their saved views."""
+def _filtered(request: HttpRequest):
+    """The viewer's strategy's periods (not planned), the filter form, the filters, the period shown and
+    the approved reports the viewer may read."""
     require_workspace(request)
     strategy = Strategy.objects.visible_to(request.user).current()
     if strategy is None:
@@ -59,10 +58,16 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     readable = StatusReport.objects.visible_to(request.user).filter(
         state=StatusReport.State.APPROVED, is_superseded=False
     )
+    return periods, colours, form, filters, period, readable
+
+
+@login_required
+@require_GET
+def portfolio(request: HttpRequest) -> HttpResponse:
+    """The latest approved status per item and area the viewer may read, filtered; and their saved views."""
+    periods, colours, form, filters, period, readable = _filtered(request)
     shown = (
-        pages.portfolio_page(list(periods), period, filters, request.GET.get("page"), readable=readable)
-        if period
-        else None
+        pages.portfolio_page(periods, period, filters, request.GET.get("page"), readable=readable) if period else None
     )
     query = filters_query(request.GET)
     context = {
@@ -121,3 +126,14 @@ def view_delete(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     messages.success(request, _("The view was deleted."))
     return redirect("ws-reporting:portfolio")
+
+
+@login_required
+@require_GET
+def portfolio_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The filtered overview, every item of it, as CSV, XLSX or JSON: what the viewer may read, published or not."""
+    if fmt not in EXPORT_FORMATS:
+        raise Http404
+    periods, _colours, _form, filters, period, readable = _filtered(request)
+    rows = pages.portfolio_rows(periods, period, filters, readable=readable) if period else []
+    return portfolio_download(rows, period, fmt)

@@ -6,6 +6,7 @@ from veikart.reporting import workspace_portfolio as views
 
 urlpatterns = [
     path("portefolje/", views.portfolio, name="portfolio"),
+    path("portefolje/eksport.<str:fmt>", views.portfolio_export, name="portfolio-export"),
     path("portefolje/visninger/", views.view_save, name="view-save"),
     path("portefolje/visninger/<int:pk>/", views.view_open, name="view-open"),
     path("portefolje/visninger/<int:pk>/slett/", views.view_delete, name="view-delete"),

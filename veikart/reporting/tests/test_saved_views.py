@@ -38,6 +38,29 @@ def test_the_overview_is_refused_to_a_user_without_a_role_and_asks_an_anonymous_
     assert anonymous_client.get(reverse("ws-reporting:portfolio")).status_code == 302
 
 
+def export(client, fmt: str):
+    return client.get(reverse("ws-reporting:portfolio-export", kwargs={"fmt": fmt}))
+
+
+def test_the_overview_downloads_what_the_viewer_may_read_published_or_not(
+    owner_editor, other_owner_editor, strategy_office, item, other_item, period, content, outsider, anonymous_client
+):
+    """The period is not published: the public download has nothing, the workspace's has the approved report."""
+    approved(owner_editor, strategy_office, item, period, content)
+    status_report_save_draft(user=other_owner_editor, item_id=other_item.pk, period_id=period.pk, content=content)
+    office = client_for(strategy_office)
+    for fmt in ("csv", "xlsx", "json"):
+        response = export(office, fmt)
+        assert response.status_code == 200, fmt
+    text = export(office, "csv").content.decode("utf-8-sig")
+    assert item.title in text and other_item.title not in text  # a draft never leaves
+    assert export(client_for(outsider), "csv").status_code == 403
+    assert export(anonymous_client, "csv").status_code == 302
+    assert export(office, "pdf").status_code == 404
+    public = anonymous_client.get(reverse("reporting:portfolio-export", kwargs={"fmt": "csv"}))
+    assert item.title not in public.content.decode("utf-8-sig")
+
+
 def test_a_user_saves_the_current_filters_under_a_name_and_opens_them_again(strategy_office, period):
     client = client_for(strategy_office)
     response = client.post(
