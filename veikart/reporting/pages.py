@@ -22,6 +22,7 @@ from .flags import Flag, FlagSet, IndicatorFacts, ItemFacts, MilestoneDate, port
 from .models import (
     PortfolioMembership,
     ReportingPeriod,
+    StatusArea,
     StatusColour,
     StatusReport,
     StatusReportArea,
@@ -400,6 +401,18 @@ class PortfolioPage:
     @property
     def total(self) -> int:
         return sum(goal.total for goal in self.counts)
+
+
+def portfolio_tables_context(shown: PortfolioPage | None, colours: list[StatusColour]) -> dict[str, Any]:
+    """What ``_portfolio_tables.html`` and the pager need of a portfolio page (``shown``; None: no period)."""
+    return {
+        "colours": colours,
+        "areas": list(StatusArea.objects.all()),
+        "page": shown.page if shown else None,
+        "rows": shown.rows if shown else [],
+        "total": shown.total if shown else 0,
+        "counts": shown.counts if shown else [],
+    }
 
 
 def portfolio_page(

@@ -92,18 +92,12 @@ def _portfolio(request: HttpRequest):
 def portfolio(request: HttpRequest) -> HttpResponse:
     strategy, periods, period, colours, form, filters = _portfolio_filtered(request)
     shown = pages.portfolio_page(periods, period, filters, request.GET.get("page")) if period else None
-    counts = shown.counts if shown else []
     context = {
+        **pages.portfolio_tables_context(shown, colours),
         "strategy": strategy,
         "periods": periods,
         "period": period,
-        "colours": colours,
-        "areas": list(StatusArea.objects.all()),
         "form": form,
-        "page": shown.page if shown else None,
-        "rows": shown.rows if shown else [],
-        "total": shown.total if shown else 0,
-        "counts": counts,
         "query": _without_page(request),
         "flagged_count": shown.total if shown and filters.get("flagged") else 0,
     }

@@ -25,7 +25,7 @@ from veikart.workspace.forms import WorkspaceFormMixin
 from veikart.workspace.views import require_workspace
 
 from . import pages
-from .models import ReportingPeriod, StatusArea, StatusColour, StatusReport
+from .models import ReportingPeriod, StatusColour, StatusReport
 from .saved_views import SavedPortfolioView, TooManyViews, filters_query, saved_view_delete, saved_view_save
 from .views import EXPORT_FORMATS, PortfolioFilter, portfolio_download
 
@@ -71,15 +71,10 @@ def portfolio(request: HttpRequest) -> HttpResponse:
     )
     query = filters_query(request.GET)
     context = {
+        **pages.portfolio_tables_context(shown, colours),
         "title": _("Portfolio overview"),
         "period": period,
-        "colours": colours,
-        "areas": list(StatusArea.objects.all()),
         "form": form,
-        "page": shown.page if shown else None,
-        "rows": shown.rows if shown else [],
-        "total": shown.total if shown else 0,
-        "counts": shown.counts if shown else [],
         "query": query,
         "saved_views": SavedPortfolioView.objects.of(request.user),
         "save_form": SaveViewForm(),
