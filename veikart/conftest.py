@@ -5,9 +5,12 @@ another organisation than ``owner_editor``.
 """
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from veikart.accounts.models import Organisation, User
 
@@ -115,3 +118,34 @@ def _planner_row_count(model) -> int | None:
 def planner_row_count():
     """``planner_row_count(Model)``: how many rows the database's planner believes the table holds."""
     return _planner_row_count
+
+
+def run_task_worker() -> int:
+    """One pass of the database backend's worker over every ready task (mail and the rest); the number run.
+
+    Through the worker's own ``run_task``, as ``db_worker --batch`` does, but without its loop, which
+    closes the database connection between tasks (and with it the test's transaction).
+    """
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    done = 0
+    while (result := DBTaskResult.objects.ready().get_locked()) is not None:
+        result.claim(worker.worker_id)
+        worker.run_task(result)
+        done += 1
+    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists(), "a task failed"
+    return done
+
+
+def sent_mail() -> list:
+    """The mail sent so far (Django's in-memory mail box), once the task worker has run what is queued."""
+    run_task_worker()
+    return mail.outbox

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
-import smtplib
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.template.loader import render_to_string
@@ -24,6 +22,7 @@ from django.utils.http import urlsafe_base64_encode
 from veikart.accounts.models import Organisation, User
 from veikart.accounts.references import Reference, references_to
 from veikart.accounts.tokens import invitation_tokens
+from veikart.core.tasks import mail_send
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +84,9 @@ def user_invite(
 
 
 def invitation_send(*, user: User, invited_by: User) -> bool:
-    """Send ``user`` a (new) invitation; any link sent earlier stops working. True when the mail went out."""
+    """Send ``user`` a (new) invitation; any link sent earlier stops working. The mail is queued for the
+    task worker (``core.tasks.mail_send``); True when it is queued (a mail server that refuses it fails
+    the task, which the worker logs)."""
     user.invited_at = timezone.now()
     user.save(update_fields=["invited_at"])
     with translation.override(user.language or settings.LANGUAGE_CODE):
@@ -98,11 +99,9 @@ def invitation_send(*, user: User, invited_by: User) -> bool:
         }
         subject = render_to_string("accounts/email/invitation_subject.txt", context).strip()
         body = render_to_string("accounts/email/invitation_body.txt", context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-    except (smtplib.SMTPException, OSError):
-        logger.exception("The invitation to user %s could not be sent", user.pk)
-        return False
+    # Queued in the database within the caller's transaction, sent by the task worker: no request waits
+    # on the mail server, and an invitation whose user is rolled back is never sent.
+    mail_send.enqueue(to=[user.email], subject=subject, body=body)
     logger.info("%s sent an invitation to user %s", invited_by.username, user.pk)
     return True
 

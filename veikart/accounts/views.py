@@ -17,6 +17,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.template import loader
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -25,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from veikart.accounts import permissions
 from veikart.accounts.forms import ChoosePasswordForm
 from veikart.accounts.tokens import invitation_tokens
+from veikart.core.tasks import mail_send
 
 logger = logging.getLogger(__name__)
 
@@ -81,8 +83,12 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         self.fields["email"].widget.attrs.update({"class": "ds-input", "autocomplete": "email"})
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs) -> None:
+        """Written in the user's language and queued for the task worker (``core.tasks.mail_send``), so the
+        page answers at once, whether or not the address is known, and never waits on the mail server."""
         with translation.override(context["user"].language or settings.LANGUAGE_CODE):
-            super().send_mail(subject_template_name, email_template_name, context, from_email, to_email, **kwargs)
+            subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+            body = loader.render_to_string(email_template_name, context)
+        mail_send.enqueue(to=[to_email], subject=subject, body=body)
 
 
 class PasswordResetView(auth_views.PasswordResetView):

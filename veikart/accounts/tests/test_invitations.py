@@ -4,12 +4,12 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from django.core import mail
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from veikart.accounts.models import User
 from veikart.accounts.tokens import InvitationTokenGenerator
-from veikart.conftest import client_for
+from veikart.conftest import client_for, run_task_worker, sent_mail
 
 INVITE = "/forvaltning/brukere/inviter/"
 NEW_PASSWORD = "et-langt-og-hemmelig-passord-42"
@@ -51,8 +51,8 @@ def test_an_invitation_creates_a_user_without_a_password_and_mails_a_link(strate
     assert user.username == "ingrid.invitert@example.org"
     assert not user.has_usable_password()
     assert user.invited_at is not None and user.invitation_pending
-    assert len(mail.outbox) == 1
-    message = mail.outbox[0]
+    assert len(sent_mail()) == 1
+    message = sent_mail()[0]
     assert message.to == ["ingrid.invitert@example.org"]
     assert message.from_email == settings.DEFAULT_FROM_EMAIL
     assert "invitert" in message.subject.lower()
@@ -63,23 +63,23 @@ def test_an_invitation_creates_a_user_without_a_password_and_mails_a_link(strate
 def test_the_mail_never_holds_a_password(strategy_office, organisation):
     invite(client_for(strategy_office), organisation)
     user = User.objects.get(email="ingrid.invitert@example.org")
-    body = mail.outbox[0].body
+    body = sent_mail()[0].body
     assert user.password not in body
     assert not re.search(r"(?i)passord\s*:\s*\S", body)
 
 
 def test_the_mail_is_in_the_language_chosen_for_the_user(strategy_office, organisation):
     invite(client_for(strategy_office), organisation, language="en")
-    message = mail.outbox[0]
+    message = sent_mail()[0]
     assert "You are invited" in message.subject
     assert "/en/konto/invitasjon/" in message.body
     invite(client_for(strategy_office), organisation, email="nils@example.org", language="nn")
-    assert "Brukarnamnet ditt" in mail.outbox[1].body
+    assert "Brukarnamnet ditt" in sent_mail()[1].body
 
 
 def test_the_link_lets_the_user_choose_a_password_and_logs_them_in(strategy_office, organisation):
     invite(client_for(strategy_office), organisation)
-    client, response = choose_password(link_in(mail.outbox[0]))
+    client, response = choose_password(link_in(sent_mail()[0]))
     assert response.status_code == 302
     assert response["Location"] == "/forvaltning/"
     user = User.objects.get(email="ingrid.invitert@example.org")
@@ -89,7 +89,7 @@ def test_the_link_lets_the_user_choose_a_password_and_logs_them_in(strategy_offi
 
 def test_the_link_works_once(strategy_office, organisation):
     invite(client_for(strategy_office), organisation)
-    link = link_in(mail.outbox[0])
+    link = link_in(sent_mail()[0])
     choose_password(link)
     _client, response = choose_password(link, "et-annet-langt-passord-99")
     assert response.status_code == 200
@@ -100,7 +100,7 @@ def test_the_link_works_once(strategy_office, organisation):
 def test_the_link_expires_after_the_configured_number_of_days(strategy_office, organisation, settings, monkeypatch):
     settings.INVITATION_MAX_AGE_DAYS = 2
     invite(client_for(strategy_office), organisation)
-    link = link_in(mail.outbox[0])
+    link = link_in(sent_mail()[0])
     later = datetime.now() + timedelta(days=2, minutes=1)
     monkeypatch.setattr(InvitationTokenGenerator, "_now", lambda self: later)
     _client, response = choose_password(link)
@@ -114,7 +114,7 @@ def test_the_link_still_works_just_before_it_expires(strategy_office, organisati
     invite(client_for(strategy_office), organisation)
     later = datetime.now() + timedelta(days=2, minutes=-1)
     monkeypatch.setattr(InvitationTokenGenerator, "_now", lambda self: later)
-    _client, response = choose_password(link_in(mail.outbox[0]))
+    _client, response = choose_password(link_in(sent_mail()[0]))
     assert response.status_code == 302
 
 
@@ -125,8 +125,8 @@ def test_a_new_invitation_sends_one_valid_link_and_the_old_one_stops_working(str
     resend = f"/forvaltning/brukere/{user.pk}/send-invitasjon/"
     assert client.get(resend).status_code == 200
     assert client.post(resend).status_code == 302
-    assert len(mail.outbox) == 2
-    old, new = link_in(mail.outbox[0]), link_in(mail.outbox[1])
+    assert len(sent_mail()) == 2
+    old, new = link_in(sent_mail()[0]), link_in(sent_mail()[1])
     assert old != new
     _client, response = choose_password(old)
     assert response.status_code == 200 and "Invitasjonslenken er utløpt" in response.text
@@ -137,7 +137,7 @@ def test_a_new_invitation_sends_one_valid_link_and_the_old_one_stops_working(str
 def test_no_invitation_is_resent_to_someone_who_has_a_password(strategy_office, owner_editor):
     response = client_for(strategy_office).post(f"/forvaltning/brukere/{owner_editor.pk}/send-invitasjon/")
     assert response.status_code == 302
-    assert mail.outbox == []
+    assert sent_mail() == []
 
 
 def test_deactivating_an_invited_user_makes_their_link_stop_working(strategy_office, organisation):
@@ -145,7 +145,7 @@ def test_deactivating_an_invited_user_makes_their_link_stop_working(strategy_off
     invite(client, organisation)
     user = User.objects.get(email="ingrid.invitert@example.org")
     client.post(f"/forvaltning/brukere/{user.pk}/deaktiver/")
-    _client, response = choose_password(link_in(mail.outbox[0]))
+    _client, response = choose_password(link_in(sent_mail()[0]))
     assert response.status_code == 200
     assert not User.objects.get(pk=user.pk).has_usable_password()
 
@@ -159,7 +159,7 @@ def test_a_tampered_or_malformed_link_answers_a_page_not_an_error(db):
 
 def test_a_weak_password_is_refused_and_the_user_stays_without_one(strategy_office, organisation):
     invite(client_for(strategy_office), organisation)
-    _client, response = choose_password(link_in(mail.outbox[0]), "kort")
+    _client, response = choose_password(link_in(sent_mail()[0]), "kort")
     assert response.status_code == 200
     assert 'aria-invalid="true"' in response.text
     assert not User.objects.get(email="ingrid.invitert@example.org").has_usable_password()
@@ -172,7 +172,7 @@ def test_an_email_address_another_user_has_is_refused_with_a_clear_message(strat
     assert response.status_code == 200
     assert "En annen bruker har allerede denne e-postadressen" in response.text
     assert 'value="Ingrid"' in response.text
-    assert mail.outbox == []
+    assert sent_mail() == []
 
 
 def test_inviting_the_same_address_twice_creates_one_user(strategy_office, organisation):
@@ -181,7 +181,7 @@ def test_inviting_the_same_address_twice_creates_one_user(strategy_office, organ
     response = invite(client, organisation, email="INGRID.invitert@example.org")
     assert response.status_code == 200
     assert User.objects.filter(email__iexact="ingrid.invitert@example.org").count() == 1
-    assert len(mail.outbox) == 1
+    assert len(sent_mail()) == 1
 
 
 def test_an_owner_editor_must_have_an_organisation(strategy_office, organisation):
@@ -205,14 +205,22 @@ def test_bad_input_is_refused_without_a_user_or_a_mail(strategy_office, organisa
     response = invite(client_for(strategy_office), organisation, **changes)
     assert response.status_code == 200
     assert User.objects.count() == 1  # the strategy office itself
-    assert mail.outbox == []
+    assert sent_mail() == []
 
 
-def test_a_mail_server_that_refuses_leaves_the_user_to_be_invited_again(strategy_office, organisation, monkeypatch):
+def test_a_mail_server_that_refuses_fails_the_task_not_the_page_and_the_user_can_be_invited_again(
+    strategy_office, organisation, monkeypatch
+):
+    """The page queues the mail and answers at once; the worker's attempt fails and is recorded as failed."""
+
     def refuse(*args, **kwargs):
         raise OSError("connection refused")
 
-    monkeypatch.setattr("veikart.accounts.services.send_mail", refuse)
+    monkeypatch.setattr("veikart.core.tasks.send_mail", refuse)
     response = invite(client_for(strategy_office), organisation)
     assert response.status_code == 302
-    assert User.objects.filter(email="ingrid.invitert@example.org").exists()
+    user = User.objects.get(email="ingrid.invitert@example.org")
+    assert user.invitation_pending
+    with pytest.raises(AssertionError, match="a task failed"):
+        run_task_worker()
+    assert list(DBTaskResult.objects.values_list("status", flat=True)) == ["FAILED"]

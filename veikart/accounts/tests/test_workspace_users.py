@@ -1,10 +1,9 @@
 """The strategy office lists users, changes their role and organisation, and deactivates or reactivates them."""
 
 import pytest
-from django.core import mail
 
 from veikart.accounts.models import User
-from veikart.conftest import client_for
+from veikart.conftest import client_for, sent_mail
 
 LIST = "/forvaltning/brukere/"
 INVITE = "/forvaltning/brukere/inviter/"
@@ -37,7 +36,7 @@ def test_only_the_strategy_office_may_open_or_post_to_the_user_pages(persona, re
     owner_editor.refresh_from_db()
     assert owner_editor.role == User.Role.OWNER_EDITOR and owner_editor.is_active
     assert not User.objects.filter(email="x@example.org").exists()
-    assert mail.outbox == []
+    assert sent_mail() == []
 
 
 def test_the_strategy_office_opens_every_user_page(strategy_office, owner_editor):

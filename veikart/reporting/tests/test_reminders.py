@@ -7,37 +7,11 @@ import datetime
 
 import pytest
 from django.core import mail
-from django_tasks_db.management.commands.db_worker import Worker
-from django_tasks_db.models import DBTaskResult
 
+from veikart.conftest import run_task_worker
 from veikart.reporting.models import ReminderSent
 from veikart.reporting.reminders import reminders_send
 from veikart.reporting.services import status_report_return, status_report_save_draft, status_report_submit
-
-
-def run_worker() -> int:
-    """One pass of the database backend's worker over every ready task; the number run.
-
-    Through the worker's own ``run_task``, as ``db_worker --batch`` does, but without its loop, which
-    closes the database connection between tasks (and with it the test's transaction).
-    """
-    worker = Worker(
-        queue_names=["default"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
-    done = 0
-    while (result := DBTaskResult.objects.ready().get_locked()) is not None:
-        result.claim(worker.worker_id)
-        worker.run_task(result)
-        done += 1
-    assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists(), "a task failed"
-    return done
 
 
 @pytest.fixture
@@ -53,7 +27,7 @@ def test_a_reminder_before_the_deadline_goes_once_to_the_owners_editors(editor_w
     assert reminders_send(today=period.deadline - datetime.timedelta(days=8)) == 0
     assert reminders_send(today=period.deadline - datetime.timedelta(days=7)) == 1
     assert reminders_send(today=period.deadline - datetime.timedelta(days=6)) == 0
-    run_worker()
+    run_task_worker()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["eier@example.org"]
     assert "2026 T2" in mail.outbox[0].subject
@@ -63,7 +37,7 @@ def test_the_at_deadline_reminder_is_another_reminder_also_sent_once(editor_with
     reminders_send(today=period.deadline - datetime.timedelta(days=1))
     assert reminders_send(today=period.deadline) == 1
     assert reminders_send(today=period.deadline + datetime.timedelta(days=1)) == 0
-    run_worker()
+    run_task_worker()
     assert len(mail.outbox) == 2
     assert ReminderSent.objects.filter(user=editor_with_mail).count() == 2
 
@@ -83,7 +57,7 @@ def test_a_returned_report_is_mailed_with_its_note_in_the_recipients_language(
     report = status_report_submit(user=editor_with_mail, report_id=report.pk, version=report.version)
     status_report_return(user=strategy_office, report_id=report.pk, version=report.version, note="Kostnad mangler")
     assert reminders_send(today=period.opens) == 0  # the return enqueued its notice already
-    run_worker()
+    run_task_worker()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert "Kostnad mangler" in message.body
@@ -99,6 +73,6 @@ def test_the_daily_command_enqueues_what_is_due_and_refuses_a_bad_date(editor_wi
     call_command("send_reminders", "--date", period.deadline.isoformat(), stdout=out)
     assert out.getvalue().startswith("1 ")
     call_command("send_reminders", "--date", period.deadline.isoformat(), stdout=out)
-    assert run_worker() == 1
+    assert run_task_worker() == 1
     with pytest.raises(CommandError):
         call_command("send_reminders", "--date", "15.06.2026")
