@@ -137,8 +137,14 @@ def run_task_worker() -> int:
         excluded_queue_names=[],
     )
     done = 0
-    while (result := DBTaskResult.objects.ready().get_locked()) is not None:
-        result.claim(worker.worker_id)
+    while True:
+        # Claimed under a row lock in a transaction of its own, as the worker does (PostgreSQL refuses
+        # the lock outside one: browser tests run in autocommit); run outside it.
+        with transaction.atomic():
+            result = DBTaskResult.objects.ready().get_locked()
+            if result is None:
+                break
+            result.claim(worker.worker_id)
         worker.run_task(result)
         done += 1
     assert not DBTaskResult.objects.exclude(status="SUCCESSFUL").exists(), "a task failed"
