@@ -67,16 +67,17 @@ def content_in_language(obj: Any, *fields: str, language: str | None = None) -> 
     language = language or page_language()
     if language != SOURCE_LANGUAGE:
         for field in fields:
-            translated = _field(obj, f"{field}_{language}")
+            translated = field_value(obj, f"{field}_{language}")
             if translated and translated.strip():
                 return ContentText(translated, language)
     for field in fields:
-        if text := _field(obj, field):
+        if text := field_value(obj, field):
             return ContentText(text, SOURCE_LANGUAGE)
     return ContentText("", SOURCE_LANGUAGE)
 
 
-def _field(obj: Any, name: str) -> Any:
+def field_value(obj: Any, name: str) -> Any:
+    """``obj``'s ``name``: an attribute of a model instance, or a key of a mapping (content frozen in a document)."""
     return obj.get(name) if isinstance(obj, Mapping) else getattr(obj, name, None)
 
 

@@ -13,14 +13,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from veikart.core.content import content_in_language, language_mark, page_language
+from veikart.core.content import content_in_language, field_value, language_mark, page_language
 
 register = template.Library()
-
-
-def _field(colour: Any, name: str) -> Any:
-    # A stored colour (``StatusColour``) or one frozen in a snapshot's scale (a dict).
-    return colour[name] if isinstance(colour, dict) else getattr(colour, name)
 
 
 @register.filter
@@ -45,7 +40,7 @@ def _status(colour: Any) -> SafeString:
     return format_html(
         '<span class="vk-status"><span class="vk-status__dot" style="background: {}" aria-hidden="true"></span>'
         "{}</span>",
-        _field(colour, "colour"),
+        field_value(colour, "colour"),
         name,
     )
 
