@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "veikart.indicators",
     "veikart.search",
     "veikart.reporting",
+    "veikart.governance",
     "veikart.workspace",
     # Django's admin, with Veikart's site: it lets in by role (``veikart.accounts.admin_site``).
     "veikart.accounts.admin_config.VeikartAdminConfig",
@@ -220,6 +221,11 @@ WHITENOISE_USE_FINDERS = _LOCAL
 if _LOCAL:
     # WhiteNoise warns about a missing STATIC_ROOT even when it serves from the finders.
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+
+# --- Stored files ---------------------------------------------------------------
+# Uploaded attachments and generated PDFs. They are never served from MEDIA_URL: a view serves
+# each one after checking who may read it (an exempt case's papers are not public).
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 
 # --- Site ---------------------------------------------------------------------
 SITE_NAME = env_str("SITE_NAME", "Veikart")

@@ -143,8 +143,17 @@ def can_edit_roadmap_framing(user: User | AnonymousUser) -> bool:
 
 
 def can_read_governance_papers(user: User | AnonymousUser) -> bool:
-    """Meeting papers, including drafts shared with a governance body."""
+    """The governance pages of the workspace: the strategy office, and body members.
+
+    Which body's restricted papers a person reads is decided per body, by their memberships:
+    ``veikart.governance.models.Body.objects.readable_by``.
+    """
     return is_strategy_office(user) or _role(user) == "body_member"
+
+
+def can_manage_governance(user: User | AnonymousUser) -> bool:
+    """Bodies, memberships, meetings, cases, decisions, the annual cycle and report: the strategy office."""
+    return is_strategy_office(user)
 
 
 def organisation_of(user: User | AnonymousUser) -> Organisation | None:
