@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("forvaltning/", include(app_workspace_urls())),
     path("veikart/", include("veikart.roadmap.urls")),
     path("portefolje/", include("veikart.reporting.urls")),
+    path("styring/", include("veikart.governance.urls")),
     path("", include("veikart.search.urls")),
     path("", include("veikart.indicators.urls")),
     path("", include("veikart.strategy.urls")),

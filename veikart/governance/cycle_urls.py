@@ -1,0 +1,3 @@
+"""Public cycle pages of governance (see urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Public document pages of governance (see urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Public meeting pages of governance (see urls.py)."""
+
+urlpatterns: list = []

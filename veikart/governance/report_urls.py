@@ -1,0 +1,3 @@
+"""Public report pages of governance (see urls.py)."""
+
+urlpatterns: list = []

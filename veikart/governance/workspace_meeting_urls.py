@@ -1,0 +1,3 @@
+"""Workspace meeting pages of governance (see workspace_urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Workspace report pages of governance (see workspace_urls.py)."""
+
+urlpatterns: list = []
