@@ -27,6 +27,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from veikart.accounts import permissions
@@ -109,7 +110,9 @@ class Membership(models.Model):
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    position = models.CharField(_("position"), max_length=20, choices=Position.choices, default=Position.MEMBER)
+    position = models.CharField(
+        pgettext_lazy("membership", "position"), max_length=20, choices=Position.choices, default=Position.MEMBER
+    )
     starts = models.DateField(_("from"))
     ends = models.DateField(_("to"), null=True, blank=True)
     history = HistoricalRecords()
