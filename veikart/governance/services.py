@@ -282,6 +282,25 @@ def remove_case(case: Case, *, by: Any) -> None:
     logger.info("Case %s removed from %s by %s", case.number, meeting.label, by)
 
 
+def move_case(case: Case, *, up: bool, by: Any) -> None:
+    """Move a case one place up (``up``) or down the agenda; at either end it stays where it is."""
+    _require_office(by)
+    with transaction.atomic():
+        meeting = _lock_meeting(case.meeting_id)
+        _refuse_if_locked(meeting)
+        agenda = list(meeting.cases.order_by("position", "number"))
+        index = next(index for index, listed in enumerate(agenda) if listed.pk == case.pk)
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(agenda):
+            return
+        agenda[index], agenda[other] = agenda[other], agenda[index]
+        for position, listed in enumerate(agenda, start=1):
+            if listed.position != position:
+                listed.position = position
+                listed.save(update_fields=["position"])
+    logger.info("Case %s of %s moved %s by %s", case.number, meeting.label, "up" if up else "down", by)
+
+
 def _check_case(data: CaseData) -> None:
     if not data.title.strip():
         raise Refused(_("A case needs a title."))
