@@ -83,7 +83,8 @@ def _meeting_crumbs(meeting: Meeting) -> list[tuple[str, str]]:
 
 
 def _case_crumbs(case: Case) -> list[tuple[str, str]]:
-    return [*_meeting_crumbs(case.meeting), (str(case.label), _case_url(case))]
+    # The case's number with its meeting's: case numbers repeat from body to body.
+    return [*_meeting_crumbs(case.meeting), (f"{case.label}, {case.meeting.label}", _case_url(case))]
 
 
 def _refuse_locked_page(request: HttpRequest, meeting: Meeting) -> HttpResponse | None:
