@@ -4,8 +4,8 @@ A file is taken only if it is a PDF by its content, whatever its name says: it m
 ``%PDF-`` and have the trailer every reader starts from (``startxref``, an offset inside the file
 that points at a cross-reference table or stream, then ``%%EOF``). That refuses a renamed
 document, a truncated download and an empty file with a message that says which, without a PDF
-library in the request. The size is held to the exchange layer's upload bound
-(``core.exchange.limits.Limits.for_uploads``), the one setting every upload obeys.
+library in the request. The size is checked by the exchange layer (``reading.check_size`` within
+``limits.Limits.for_uploads``), as every upload is.
 
 The file is stored as ``models.attachment_path`` names it (body, year, SHA-256 of the content):
 nothing the uploader typed becomes part of a path. The name they gave is kept for the download's
@@ -25,7 +25,9 @@ from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from veikart.core.exchange.limits import Limits, human_size
+from veikart.core.exchange.limits import Limits
+from veikart.core.exchange.problems import FileUnreadable
+from veikart.core.exchange.reading import check_size
 
 from .models import Attachment, Case
 from .services import Refused, _lock_meeting, _refuse_if_locked, _require_office
@@ -42,17 +44,10 @@ _TAIL_BYTES = 2048
 def check_pdf(stream: BinaryIO, *, limits: Limits | None = None) -> int:
     """The size of the PDF in ``stream``; ``Refused`` saying why when it is empty, too large or not a
     readable PDF document. Leaves the stream at its start."""
-    limits = limits or Limits.for_uploads()
-    stream.seek(0, os.SEEK_END)
-    size = stream.tell()
-    stream.seek(0)
-    if size == 0:
-        raise Refused(_("The file is empty."))
-    if size > limits.max_bytes:
-        raise Refused(
-            _("The file is %(size)s; an attachment can be at most %(limit)s.")
-            % {"size": human_size(size), "limit": human_size(limits.max_bytes)}
-        )
+    try:
+        size = check_size(stream, limits=limits or Limits.for_uploads())
+    except FileUnreadable as unreadable:
+        raise Refused(unreadable.message) from unreadable
     if stream.read(5) != b"%PDF-":
         stream.seek(0)
         raise Refused(_("The file is not a PDF document (whatever its name says). Save it as PDF and try again."))

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from veikart.accounts import permissions
+from veikart.core.exchange.limits import Limits, human_size
 from veikart.roadmap.models import render_markdown
 
 from . import attachments, services
@@ -483,7 +484,7 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
         cancel_url=_case_url(case),
         enctype="multipart/form-data",
         intro=_("A file that is not a PDF document is refused, whatever its name, and so is one larger than %(limit)s.")
-        % {"limit": attachments.human_size(attachments.Limits.for_uploads().max_bytes)},
+        % {"limit": human_size(Limits.for_uploads().max_bytes)},
         submit_label=_("Upload"),
     )
 
