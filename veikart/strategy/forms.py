@@ -174,7 +174,7 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
             .select_related("strategy")
             .order_by("-strategy__period_start", "strategy__pk", "number")
         )
-        continues.label_from_instance = _goal_of_version_label
+        continues.label_from_instance = _of_version_label
         continues.widget.choices = continues.choices
 
     def clean_number(self) -> int:
@@ -187,12 +187,14 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
         return number
 
 
-def _goal_of_version_label(goal: Goal) -> LanguageLabel:
-    """``Version: 3. Goal title``, in the page's language; marked bokmål if either part fell back."""
-    version, title = goal.strategy.content_label(), goal.content_label()
+def _of_version_label(part: Goal | SubGoal) -> LanguageLabel:
+    """``Version: 3. Goal title`` (or ``Version: 3A Sub-goal``), in the page's language; marked bokmål if
+    either part fell back."""
+    version, title = part.strategy.content_label(), part.content_label()
     label = LanguageLabel(f"{version}: {title}")
     label.lang = version.lang or title.lang
     return label
+
 
 
 class LineForm(WorkspaceFormMixin, forms.Form):
@@ -225,7 +227,7 @@ def line_formset(data, *, prefix: str, legend: str, lines) -> BaseLineFormSet:
 class SubGoalForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = SubGoal
-        fields = ["goal", "code", *in_languages("title", "short_title", "description")]
+        fields = ["goal", "code", *in_languages("title", "short_title", "description"), "continues"]
         widgets = {"title": forms.TextInput, "description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"code": _("Unique within the version, such as 1A.")}
 
@@ -234,6 +236,14 @@ class SubGoalForm(WorkspaceFormMixin, forms.ModelForm):
         self.strategy = strategy
         self.fields["goal"].queryset = Goal.objects.filter(strategy=strategy)
         self.fields["code"].validators.append(code_validator)
+        continues = self.fields["continues"]
+        continues.queryset = (
+            SubGoal.objects.exclude(strategy=strategy)
+            .select_related("strategy")
+            .order_by("-strategy__period_start", "strategy__pk", "code")
+        )
+        continues.label_from_instance = _of_version_label
+        continues.widget.choices = continues.choices
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()
@@ -289,3 +299,13 @@ class TargetGroupForm(WorkspaceFormMixin, forms.ModelForm):
         if kind and name and taken.exclude(pk=self.instance.pk).exists():
             self.add_error("name", _("This name is already in the list."))
         return cleaned
+
+
+class RevisionStartForm(WorkspaceFormMixin, forms.Form):
+    """The one thing a new revision needs that the version in force cannot give it: its label."""
+
+    version_label = forms.CharField(
+        label=_("Version label of the revision"),
+        max_length=Strategy._meta.get_field("version_label").max_length,
+        help_text=_("For example “Revisjon 2027”. It tells the revision apart from the version in force."),
+    )
