@@ -196,7 +196,6 @@ def _of_version_label(part: Goal | SubGoal) -> LanguageLabel:
     return label
 
 
-
 class LineForm(WorkspaceFormMixin, forms.Form):
     """One line of an ordered list (an outcome, a benefit objective); an empty line is left out."""
 
