@@ -178,7 +178,7 @@ def revision_adopt(*, revision: Strategy, user: Any) -> Strategy:
         # The version in force is locked first, as in ``revision_start``, so the two never wait on each other.
         if revision.previous_version_id:
             Strategy.objects.select_for_update().filter(pk=revision.previous_version_id).first()
-        revision = Strategy.objects.select_for_update().select_related("previous_version").get(pk=revision.pk)
+        revision = Strategy.objects.select_for_update().get(pk=revision.pk)
         if refusal := adopt_refusal(revision):
             raise ValidationError(refusal)
         superseded = revision.previous_version

@@ -176,7 +176,7 @@ def test_only_the_version_in_force_can_be_revised(in_force, changes):
     in_force.refresh_from_db()
     with pytest.raises(ValidationError) as refused:
         _start(in_force)
-    assert "version in force" in refused.value.messages[0]
+    assert "Bare versjonen som gjelder" in refused.value.messages[0]
     assert Strategy.objects.count() == 1
 
 
@@ -241,7 +241,7 @@ def test_a_draft_that_revises_an_older_version_cannot_be_adopted(in_force):
     )
     with pytest.raises(ValidationError) as refused:
         revision_adopt(revision=draft, user=None)
-    assert "does not revise the version in force" in refused.value.messages[0]
+    assert "reviderer ikke versjonen som gjelder" in refused.value.messages[0]
     in_force.refresh_from_db()
     assert in_force.status == "adopted"
     assert Strategy.objects.get(pk=draft.pk).status == "draft"
