@@ -168,14 +168,7 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
         if self.instance.pk:
             same_version = same_version.exclude(pk=self.instance.pk)
         self.fields["depends_on"].queryset = same_version
-        continues = self.fields["continues"]
-        continues.queryset = (
-            Goal.objects.exclude(strategy=strategy)
-            .select_related("strategy")
-            .order_by("-strategy__period_start", "strategy__pk", "number")
-        )
-        continues.label_from_instance = _of_version_label
-        continues.widget.choices = continues.choices
+        _offer_other_versions(self.fields["continues"], Goal.objects, strategy, "number")
 
     def clean_number(self) -> int:
         number = self.cleaned_data["number"]
@@ -185,6 +178,18 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
                 _("Goal number %(number)s is already in use in this version."), params={"number": number}
             )
         return number
+
+
+def _offer_other_versions(field: forms.ModelChoiceField, objects, strategy: Strategy, order: str) -> None:
+    """Make ``field`` (a ``continues`` link) offer the goals or sub-goals of every other version, newest
+    version first, each labelled with its version."""
+    field.queryset = (
+        objects.exclude(strategy=strategy)
+        .select_related("strategy")
+        .order_by("-strategy__period_start", "strategy__pk", order)
+    )
+    field.label_from_instance = _of_version_label
+    field.widget.choices = field.choices
 
 
 def _of_version_label(part: Goal | SubGoal) -> LanguageLabel:
@@ -235,14 +240,7 @@ class SubGoalForm(WorkspaceFormMixin, forms.ModelForm):
         self.strategy = strategy
         self.fields["goal"].queryset = Goal.objects.filter(strategy=strategy)
         self.fields["code"].validators.append(code_validator)
-        continues = self.fields["continues"]
-        continues.queryset = (
-            SubGoal.objects.exclude(strategy=strategy)
-            .select_related("strategy")
-            .order_by("-strategy__period_start", "strategy__pk", "code")
-        )
-        continues.label_from_instance = _of_version_label
-        continues.widget.choices = continues.choices
+        _offer_other_versions(self.fields["continues"], SubGoal.objects, strategy, "code")
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()

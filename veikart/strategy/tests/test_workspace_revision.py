@@ -92,3 +92,18 @@ def test_a_version_that_is_not_an_open_revision_cannot_be_adopted(strategy_offic
     assert client.post(_adopt_url(published_version)).status_code == 409
     published_version.refresh_from_db()
     assert published_version.status == "adopted"
+
+
+def test_a_sub_goal_may_be_set_to_continue_a_sub_goal_of_another_version_only(strategy_office, draft):
+    client = client_for(strategy_office)
+    sub_goal = draft.sub_goals.get(code="1A")
+    url = f"{BASE}/{draft.pk}/delmal/{sub_goal.pk}/endre/"
+    data = {"goal": sub_goal.goal_id, "code": "1A", "title": sub_goal.title, "objectives-TOTAL_FORMS": "0"}
+    data |= {"objectives-INITIAL_FORMS": "0", "objectives-MIN_NUM_FORMS": "0", "objectives-MAX_NUM_FORMS": "50"}
+    older = draft.previous_version.sub_goals.get(code="1A")
+    assert client.post(url, data | {"continues": older.pk}).status_code == 302
+    sub_goal.refresh_from_db()
+    assert sub_goal.continues == older
+    other = draft.goals.get(number=2).sub_goals.create(code="2A", title="Annet")
+    response = client.post(url, data | {"continues": other.pk})
+    assert response.status_code == 200 and response.context["form"].errors["continues"]
