@@ -16,6 +16,7 @@ def test_the_framework_pages_have_no_wcag_violations_and_a_clash_is_reported_on_
     from veikart.strategy.models import Strategy
 
     strategy = Strategy.objects.get(slug="e-helsestrategi-2023-2030")
+    revision = Strategy.objects.get(slug="e-helsestrategi-2023-2030-revisjon-2027")
     goal = strategy.goals.get(number=1)
     sub_goal = goal.sub_goals.first()
     log_in(page, "strategikontor")
@@ -26,6 +27,9 @@ def test_the_framework_pages_have_no_wcag_violations_and_a_clash_is_reported_on_
         "ny/",
         f"{strategy.pk}/",
         f"{strategy.pk}/publiser/",
+        f"{strategy.pk}/revider/",
+        f"{revision.pk}/",
+        f"{revision.pk}/vedta/",
         f"{strategy.pk}/mal/{goal.pk}/endre/",
         f"{strategy.pk}/delmal/{sub_goal.pk}/endre/",
         f"{strategy.pk}/delmal/{sub_goal.pk}/slett/",

@@ -11,7 +11,12 @@ class IndicatorsConfig(AppConfig):
     def ready(self) -> None:
         from veikart.core.sections import register_section
         from veikart.core.sitemaps import register_sitemap
-        from veikart.indicators import deletion, revisions, search_documents  # noqa: F401 - connect their signals
+        from veikart.indicators import (  # noqa: F401 - connect their signals
+            deletion,
+            goal_lineage,
+            revisions,
+            search_documents,
+        )
         from veikart.indicators.sections import goal_indicators, sub_goal_indicators
         from veikart.indicators.sitemaps import IndicatorSitemap
 

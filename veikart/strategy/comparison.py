@@ -4,18 +4,23 @@ A goal in the newer version is matched with a goal in the older version when
 its chain of ``continues`` links reaches that goal. Matched goals may be
 renumbered and/or renamed; unmatched goals are added (newer) or removed (older).
 
-Sub-goals have no lineage of their own; they follow their goal's. A newer sub-goal is matched
-first within the older goal its goal continues, by the letter after the goal number (the draft's
-1A is the final 2A when goal 1 became goal 2), then by the same code anywhere in the older version.
-Matched sub-goals may be recoded, renamed and/or moved to a goal that does not continue theirs.
+A newer sub-goal is matched first through its own ``continues`` chain (a revision started from
+the workspace sets it on every sub-goal it copies). Sub-goals without one follow their goal's
+lineage: matched within the older goal their goal continues, by the letter after the goal number
+(the draft's 1A is the final 2A when goal 1 became goal 2), then by the same code anywhere in the
+older version. Matched sub-goals may be recoded, renamed and/or moved to a goal that does not
+continue theirs.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from veikart.strategy.models import Goal, Strategy, SubGoal
+
+T = TypeVar("T", Goal, SubGoal)
 
 
 @dataclass(frozen=True)
@@ -88,14 +93,14 @@ class StrategyComparison:
         return any(change.kind != "unchanged" for change in [*self.changes, *self.sub_goal_changes])
 
 
-def _ancestor_in(goal: Goal, strategy_id: int, goals_by_id: dict[int, Goal]) -> Goal | None:
-    """Walk ``continues`` links from ``goal`` until a goal of ``strategy_id`` is found."""
+def _ancestor_in(obj: T, strategy_id: int, by_id: dict[int, T]) -> T | None:
+    """Walk ``continues`` links from a goal or sub-goal until one of ``strategy_id`` is found."""
     seen: set[int] = set()
-    current = goal
+    current = obj
     while current.continues_id and current.continues_id not in seen:
         seen.add(current.continues_id)
-        current = goals_by_id.get(current.continues_id) or Goal.objects.get(pk=current.continues_id)
-        goals_by_id[current.pk] = current
+        current = by_id.get(current.continues_id) or type(obj).objects.get(pk=current.continues_id)
+        by_id[current.pk] = current
         if current.strategy_id == strategy_id:
             return current
     return None
@@ -129,16 +134,24 @@ def _letter(code: str, goal_number: int) -> str:
 
 
 def _compare_sub_goals(older: Strategy, newer: Strategy, goal_changes: list[GoalChange]) -> list[SubGoalChange]:
-    """Each sub-goal of either version, matched through its goal's lineage, then by code; ordered by
-    the newer code, removed ones last by the older code.
+    """Each sub-goal of either version, matched through its own lineage, then its goal's, then by code;
+    ordered by the newer code, removed ones last by the older code.
     """
     old_sub_goals = list(SubGoal.objects.filter(strategy=older).select_related("goal").order_by("code"))
     new_sub_goals = list(SubGoal.objects.filter(strategy=newer).select_related("goal").order_by("code"))
     successor = {change.old.pk: change.new.pk for change in goal_changes if change.old and change.new}
     unmatched_old = {sub_goal.pk: sub_goal for sub_goal in old_sub_goals}
     matches: dict[int, SubGoal] = {}
-    # First through lineage: the same letter within the older goal that the newer goal continues.
+    # First through the sub-goal's own lineage.
+    by_id = {sub_goal.pk: sub_goal for sub_goal in [*old_sub_goals, *new_sub_goals]}
     for new in new_sub_goals:
+        ancestor = _ancestor_in(new, older.pk, by_id)
+        if ancestor is not None and ancestor.pk in unmatched_old:
+            matches[new.pk] = unmatched_old.pop(ancestor.pk)
+    # Then through the goal's lineage: the same letter within the older goal that the newer goal continues.
+    for new in new_sub_goals:
+        if new.pk in matches:
+            continue
         for old in unmatched_old.values():
             if successor.get(old.goal_id) == new.goal_id and _letter(old.code, old.goal.number) == _letter(
                 new.code, new.goal.number

@@ -168,14 +168,7 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
         if self.instance.pk:
             same_version = same_version.exclude(pk=self.instance.pk)
         self.fields["depends_on"].queryset = same_version
-        continues = self.fields["continues"]
-        continues.queryset = (
-            Goal.objects.exclude(strategy=strategy)
-            .select_related("strategy")
-            .order_by("-strategy__period_start", "strategy__pk", "number")
-        )
-        continues.label_from_instance = _goal_of_version_label
-        continues.widget.choices = continues.choices
+        _offer_other_versions(self.fields["continues"], Goal.objects, strategy, "number")
 
     def clean_number(self) -> int:
         number = self.cleaned_data["number"]
@@ -187,9 +180,22 @@ class GoalForm(WorkspaceFormMixin, forms.ModelForm):
         return number
 
 
-def _goal_of_version_label(goal: Goal) -> LanguageLabel:
-    """``Version: 3. Goal title``, in the page's language; marked bokmål if either part fell back."""
-    version, title = goal.strategy.content_label(), goal.content_label()
+def _offer_other_versions(field: forms.ModelChoiceField, objects, strategy: Strategy, order: str) -> None:
+    """Make ``field`` (a ``continues`` link) offer the goals or sub-goals of every other version, newest
+    version first, each labelled with its version."""
+    field.queryset = (
+        objects.exclude(strategy=strategy)
+        .select_related("strategy")
+        .order_by("-strategy__period_start", "strategy__pk", order)
+    )
+    field.label_from_instance = _of_version_label
+    field.widget.choices = field.choices
+
+
+def _of_version_label(part: Goal | SubGoal) -> LanguageLabel:
+    """``Version: 3. Goal title`` (or ``Version: 3A Sub-goal``), in the page's language; marked bokmål if
+    either part fell back."""
+    version, title = part.strategy.content_label(), part.content_label()
     label = LanguageLabel(f"{version}: {title}")
     label.lang = version.lang or title.lang
     return label
@@ -225,7 +231,7 @@ def line_formset(data, *, prefix: str, legend: str, lines) -> BaseLineFormSet:
 class SubGoalForm(WorkspaceFormMixin, forms.ModelForm):
     class Meta:
         model = SubGoal
-        fields = ["goal", "code", *in_languages("title", "short_title", "description")]
+        fields = ["goal", "code", *in_languages("title", "short_title", "description"), "continues"]
         widgets = {"title": forms.TextInput, "description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"code": _("Unique within the version, such as 1A.")}
 
@@ -234,6 +240,7 @@ class SubGoalForm(WorkspaceFormMixin, forms.ModelForm):
         self.strategy = strategy
         self.fields["goal"].queryset = Goal.objects.filter(strategy=strategy)
         self.fields["code"].validators.append(code_validator)
+        _offer_other_versions(self.fields["continues"], SubGoal.objects, strategy, "code")
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"].strip()
@@ -289,3 +296,13 @@ class TargetGroupForm(WorkspaceFormMixin, forms.ModelForm):
         if kind and name and taken.exclude(pk=self.instance.pk).exists():
             self.add_error("name", _("This name is already in the list."))
         return cleaned
+
+
+class RevisionStartForm(WorkspaceFormMixin, forms.Form):
+    """The one thing a new revision needs that the version in force cannot give it: its label."""
+
+    version_label = forms.CharField(
+        label=_("Version label of the revision"),
+        max_length=Strategy._meta.get_field("version_label").max_length,
+        help_text=_("For example “Revisjon 2027”. It tells the revision apart from the version in force."),
+    )

@@ -258,6 +258,15 @@ class SubGoal(models.Model):
     title = models.CharField(_("title"), max_length=500)
     short_title = models.CharField(_("short title"), max_length=150, blank=True)
     description = models.TextField(_("description"), blank=True)
+    continues = models.ForeignKey(
+        "self",
+        verbose_name=_("continues"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continued_by",
+        help_text=_("The sub-goal of an earlier version that this sub-goal carries on."),
+    )
     history = HistoricalRecords(excluded_fields=translation_columns("title", "short_title", "description"))
 
     objects = SubGoalQuerySet.as_manager()
@@ -281,6 +290,10 @@ class SubGoal(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("strategy:sub-goal-detail", kwargs={"slug": self.goal.strategy.slug, "code": self.code})
+
+    def clean(self) -> None:
+        if self.continues_id and self.goal_id and self.continues.strategy_id == self.goal.strategy_id:
+            raise ValidationError({"continues": _("A sub-goal can only continue a sub-goal of another version.")})
 
     def content_label(self) -> LanguageLabel:
         """``str(self)`` in the page's language, for an option: marked when it fell back to bokmål."""

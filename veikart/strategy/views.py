@@ -106,13 +106,15 @@ def sub_goal_detail(request: HttpRequest, slug: str, code: str) -> HttpResponse:
 
 @require_GET
 def strategy_history(request: HttpRequest) -> HttpResponse:
-    """Every visible version, and what changed between two of them (chosen in the form).
+    """Every visible version with the visible version it revises, and what changed between two of them
+    (chosen in the form).
 
     The same version chosen twice is no error: the page says that a version compared with itself
     has no changes, and offers the version it revises (``revised``) when that is visible.
     """
     strategies = list(
         Strategy.objects.visible_to(request.user)
+        .select_related("previous_version")
         .annotate(goal_count=Count("goals"))
         .order_by("-period_start", "-published_on", "-pk")
     )

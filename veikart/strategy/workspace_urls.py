@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from veikart.strategy.workspace_views import goals, parts, versions
+from veikart.strategy.workspace_views import goals, parts, revisions, versions
 
 app_name = "ws-strategy"
 url_prefix = "strategi/"
@@ -17,6 +17,8 @@ urlpatterns = [
     path("<int:pk>/endre/", versions.strategy_edit, name="strategy-edit"),
     path("<int:pk>/publiser/", versions.strategy_publish, name="strategy-publish"),
     path("<int:pk>/avpubliser/", versions.strategy_unpublish, name="strategy-unpublish"),
+    path("<int:pk>/revider/", revisions.revision_start, name="revision-start"),
+    path("<int:pk>/vedta/", revisions.revision_adopt, name="revision-adopt"),
     path("<int:pk>/mal/ny/", goals.goal_form, name="goal-create"),
     path("<int:pk>/mal/<int:item_pk>/endre/", goals.goal_form, name="goal-edit"),
     path("<int:pk>/mal/<int:item_pk>/slett/", parts.part_delete, {"kind": "goal"}, name="goal-delete"),

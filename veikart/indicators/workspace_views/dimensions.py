@@ -200,7 +200,7 @@ def value_delete(request: HttpRequest, pk: int, value_pk: int) -> HttpResponse:
             "breadcrumbs": crumbs,
         }
         status = 400 if request.method == "POST" else 200
-        return render(request, "indicators/workspace/refused.html", context, status=status)
+        return render(request, "workspace/refused.html", context, status=status)
     consequences = [_("Data files can no longer name it.")]
     if children := value.children.count():
         consequences.append(

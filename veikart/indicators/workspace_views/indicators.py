@@ -152,9 +152,7 @@ def indicator_publish(request: HttpRequest, pk: int) -> HttpResponse:
             "back_url": detail_url,
             "breadcrumbs": indicator_crumbs(indicator),
         }
-        return render(
-            request, "indicators/workspace/refused.html", context, status=400 if request.method == "POST" else 200
-        )
+        return render(request, "workspace/refused.html", context, status=400 if request.method == "POST" else 200)
     if request.method == "POST":
         editing.indicator_publish(indicator=indicator, user=request.user)
         messages.success(request, _("%(code)s is published.") % {"code": indicator.code})

@@ -23,6 +23,8 @@ def urls(draft):
         f"{base}/endre/",
         f"{base}/publiser/",
         f"{base}/avpubliser/",
+        f"{base}/vedta/",
+        f"/forvaltning/strategi/{draft.previous_version_id}/revider/",
         f"{base}/mal/ny/",
         f"{base}/mal/{goal.pk}/endre/",
         f"{base}/mal/{goal.pk}/slett/",

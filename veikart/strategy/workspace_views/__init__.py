@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from veikart.accounts import permissions
+from veikart.core.templatetags.site_tags import content
 from veikart.strategy.models import Strategy
 
 GET_POST = require_http_methods(["GET", "POST"])
@@ -80,3 +81,8 @@ def form_page(request: HttpRequest, *, title: str, form: BaseForm, strategy: Str
         **extra,
     }
     return render(request, "workspace/form.html", context)
+
+
+def version_name(strategy: Strategy) -> str:
+    """The version's title and label in the page's language, a bokmål title marked ``lang="nb"``."""
+    return content(strategy, "title", label=strategy.version_label)

@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from veikart.core.content import sentence
-from veikart.core.templatetags.site_tags import content
-from veikart.strategy import services
+from veikart.strategy import revision, services
 from veikart.strategy.forms import StrategyFilterForm, StrategyForm
 from veikart.strategy.models import Strategy
 from veikart.strategy.workspace_views import (
@@ -25,6 +24,7 @@ from veikart.strategy.workspace_views import (
     list_crumb,
     query_pk,
     structure_url,
+    version_name,
 )
 from veikart.workspace.listing import Column, listing
 
@@ -71,7 +71,7 @@ def strategy_create(request: HttpRequest) -> HttpResponse:
 def strategy_edit(request: HttpRequest, pk: int) -> HttpResponse:
     strategy = get_object_or_404(Strategy, pk=pk)
     # The heading and breadcrumbs name the version as stored, not as half-typed.
-    title = sentence(_("Edit %(strategy)s"), strategy=_version(strategy))
+    title = sentence(_("Edit %(strategy)s"), strategy=version_name(strategy))
     stored = Strategy.objects.get(pk=pk)
     form = StrategyForm(request.POST or None, instance=strategy)
     if form.is_valid():
@@ -96,8 +96,11 @@ def strategy_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "goals": goals,
         "overarching_goals": strategy.overarching_goals.all(),
         "target_groups": strategy.target_groups.all(),
-        "title": _version(strategy),
+        "title": version_name(strategy),
         "breadcrumbs": [list_crumb()],
+        "may_start_revision": revision.start_refusal(strategy) is None,
+        "open_revision": revision.open_revision_of(strategy),
+        "may_adopt": revision.adopt_refusal(strategy) is None,
     }
     return render(request, "strategy/workspace/strategy_detail.html", context)
 
@@ -109,14 +112,14 @@ def _publication(request: HttpRequest, pk: int, *, publish: bool) -> HttpRespons
         messages.success(request, _("The version is published.") if publish else _("The version is unpublished."))
         return redirect(structure_url(strategy))
     if publish:
-        title = sentence(_("Publish %(strategy)s"), strategy=_version(strategy))
+        title = sentence(_("Publish %(strategy)s"), strategy=version_name(strategy))
         question = _("Publish this version so that everyone can read it?")
         consequences = [
             _("Its page, its goals and its sub-goals become public and are listed in the sitemap."),
             _("Roadmap items and indicators keep their own publication."),
         ]
     else:
-        title = sentence(_("Unpublish %(strategy)s"), strategy=_version(strategy))
+        title = sentence(_("Unpublish %(strategy)s"), strategy=version_name(strategy))
         question = _("Take this version off the public site?")
         consequences = [
             _("Its page, its goals and its sub-goals answer “not found” to the public."),
@@ -145,8 +148,3 @@ def strategy_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @GET_POST
 def strategy_unpublish(request: HttpRequest, pk: int) -> HttpResponse:
     return _publication(request, pk, publish=False)
-
-
-def _version(strategy: Strategy) -> str:
-    """The version's title and label in the page's language, a bokmål title marked ``lang="nb"``."""
-    return content(strategy, "title", label=strategy.version_label)
