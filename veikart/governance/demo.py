@@ -23,6 +23,7 @@ from veikart.reporting.snapshot_models import PortfolioSnapshot
 from veikart.roadmap.models import RoadmapItem
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
+from . import report_demo
 from .models import Body, Case, Decision, FollowUpAction, Meeting, Membership
 
 DEMO_STRATEGY = "e-helsestrategi-2023-2030"
@@ -381,6 +382,7 @@ def load(*, demo_passwords: bool = False) -> None:
         _members(bodies)
         meetings = _meetings(bodies)
         _cases(strategy, meetings)
+    report_demo.load()
 
 
 def _bodies() -> dict[str, Body]:
