@@ -49,7 +49,7 @@ from .report_models import AnnualReport
 
 FORMAT = "veikart.annual-report/1"
 # A goal lists at most this many moved items by name (the counts cover them all).
-MOVED_LIST_MAX = 200
+MOVED_LIST_MAX = 50
 LANGUAGES = ("nn", "en")
 
 

@@ -26,6 +26,9 @@ from veikart.indicators.progress import Status as IndicatorStatus
 from veikart.indicators.templatetags.indicator_tags import figure
 from veikart.roadmap.models import RoadmapItem, render_markdown
 
+# The indicator table shows this many of the latest values (the chart shows them all).
+TABLE_ROWS = 12
+
 
 @dataclass
 class Matrix:
@@ -102,11 +105,11 @@ def _describe(data: dict[str, Any], name: str) -> str:
             % {"value": figure(_decimal(data["target"]["value"])), "period": data["target"]["period"]}
         )
     parts.append(_("Status: %(status)s.") % {"status": _status_label(data["status"])})
-    parts.append(_("The table below the chart gives every value."))
+    parts.append(_("The table below the chart gives the latest values."))
     return " ".join(parts)
 
 
-def _indicator(data: dict[str, Any], goal_number: int) -> IndicatorView:
+def _indicator(data: dict[str, Any], goal_number: int, pdf: bool) -> IndicatorView:
     name = content_in_language(data, "name")
     title = _("%(name)s: values and targets") % {"name": name.text}
     description = _describe(data, name.text)
@@ -118,7 +121,8 @@ def _indicator(data: dict[str, Any], goal_number: int) -> IndicatorView:
     # In the PDF the figure's alternative text is the SVG's title: the whole description goes there.
     pdf_chart = Chart(title=description, description=description, title_lang=title_lang, lines=lines, targets=targets)
     target_by_period = {period: value for period, value in data["targets"]}
-    periods = [period for period, _value in data["values"]]
+    # The latest values (a monthly series would give hundreds of rows); the targets all.
+    periods = [period for period, _value in data["values"]][-TABLE_ROWS:]
     periods += [period for period in target_by_period if period not in periods]
     values = dict(data["values"])
     table = [
@@ -135,8 +139,8 @@ def _indicator(data: dict[str, Any], goal_number: int) -> IndicatorView:
         name=name,
         status_label=_status_label(status),
         status_colour=STATUS_COLOURS.get(status, "neutral") if status in IndicatorStatus.values else "neutral",
-        chart_svg=render_responsive_chart(chart, chart_id=chart_id),
-        chart_pdf_svg=render_chart(pdf_chart, chart_id=f"pdf-{chart_id}"),
+        chart_svg=SafeString("") if pdf else render_responsive_chart(chart, chart_id=chart_id),
+        chart_pdf_svg=render_chart(pdf_chart, chart_id=f"pdf-{chart_id}") if pdf else SafeString(""),
         alt=description,
         table=table,
         latest_text=_value_text(data["latest"], data["unit"]),
@@ -192,8 +196,8 @@ def _decision(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def report_view(content: dict[str, Any]) -> dict[str, Any]:
-    """The template context of a report's page and PDF, from its content."""
+def report_view(content: dict[str, Any], *, pdf: bool = False) -> dict[str, Any]:
+    """The template context of a report's page (or, with ``pdf``, its PDF), from its content."""
     scale = content.get("scale", [])
     scale_names = {colour["key"]: colour["name"] for colour in scale}
     roadmap_columns = [(key, str(label)) for key, label in RoadmapItem.Status.choices]
@@ -209,7 +213,7 @@ def report_view(content: dict[str, Any]) -> dict[str, Any]:
                 narrative_html=render_markdown(narrative.text),
                 anchor=f"goal-{goal['number']}",
                 narrative_lang=language_mark(narrative),
-                indicators=[_indicator(indicator, goal["number"]) for indicator in goal["indicators"]],
+                indicators=[_indicator(indicator, goal["number"], pdf) for indicator in goal["indicators"]],
                 roadmap=_matrix(goal["roadmap"]["counts"], roadmap_columns),
                 portfolio=_matrix(goal["portfolio"]["counts"], portfolio_columns),
                 decisions=[_decision(decision) for decision in goal["decisions"]],

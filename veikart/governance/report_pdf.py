@@ -45,7 +45,7 @@ def annual_report_pdf_bytes(report: AnnualReport) -> bytes:
     if not report.is_published:
         raise ValueError("Only a published report has a PDF.")
     with translation.override(PDF_LANGUAGE):
-        context = report_view(report.content)
+        context = report_view(report.content, pdf=True)
         title = translation.gettext("Annual report %(year)s") % {"year": report.year}
         document_title = f"{title}: {context['strategy_title'].text}"
         return render_pdf(

@@ -224,7 +224,7 @@ def test_the_pdf_is_tagged_with_title_language_bookmarks_per_goal_and_figures_wi
     structure = _structure(root["/StructTreeRoot"], [])
     figures = [alt for tag, alt in structure if tag == "/Figure"]
     assert figures and all(alt for alt in figures)
-    assert any("/Table" == tag for tag, _alt in structure)
+    assert any(tag == "/Table" for tag, _alt in structure)
 
 
 def test_the_worker_stores_the_pdf_and_the_page_serves_it(published, anonymous_client, settings, tmp_path):
