@@ -9,6 +9,7 @@ class GovernanceConfig(AppConfig):
     demo_order = 60
 
     def ready(self) -> None:
-        from veikart.governance import workspace_meetings
+        from veikart.governance import workspace_meetings, workspace_report
 
         workspace_meetings.register()
+        workspace_report.register()

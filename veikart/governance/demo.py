@@ -23,6 +23,7 @@ from veikart.reporting.snapshot_models import PortfolioSnapshot
 from veikart.roadmap.models import RoadmapItem
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
+from . import report_demo
 from .models import Body, Case, Decision, FollowUpAction, Meeting, Membership
 
 DEMO_STRATEGY = "e-helsestrategi-2023-2030"
@@ -362,10 +363,11 @@ CASES = [
         "nuit",
         4,
         14,
-        _A,
-        "Årsrapport for strategien 2025",
-        background="Sekretariatet legger frem utkast til årsrapport for 2025, bygget fra porteføljens øyeblikksbilde.",
-        proposed="NUIT anbefaler at rådet godkjenner årsrapporten for 2025.",
+        _D,
+        "Revidert e-helsestrategi: innspill fra høringen",
+        background="Høringen av utkastet til revidert strategi er avsluttet. Sekretariatet oppsummerer innspillene "
+        "og legger frem forslag til endringer før saken går til rådet.",
+        proposed="NUIT drøfter høringsinnspillene og gir sine anbefalinger til rådet.",
         links=_ALL_GOALS,
     ),
 ]
@@ -381,6 +383,7 @@ def load(*, demo_passwords: bool = False) -> None:
         _members(bodies)
         meetings = _meetings(bodies)
         _cases(strategy, meetings)
+    report_demo.load()
 
 
 def _bodies() -> dict[str, Body]:

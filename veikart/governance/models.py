@@ -469,3 +469,7 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# The annual status report lives in a module of its own; imported here so Django finds its models.
+from .report_models import AnnualReport, GoalNarrative  # noqa: E402, F401
