@@ -466,3 +466,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from .cycle_models import CycleEvent  # noqa: E402, F401  (the annual cycle's own events)
