@@ -216,7 +216,7 @@ def copy_cycle(request: HttpRequest, year: int) -> HttpResponse:
     if not (cycle.is_cycle_year(year) and cycle.is_cycle_year(year + 1)):
         raise Http404
     target = year + 1
-    form = CopyCycleForm(request.POST or None)
+    form = CopyCycleForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             result = cycle.copy_cycle(year, target, by=request.user, only_missing=form.cleaned_data["only_missing"])

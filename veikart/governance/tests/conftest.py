@@ -11,6 +11,8 @@ from veikart.accounts.models import User
 from veikart.governance import services
 from veikart.governance.models import Body, Membership
 
+from .cycle_fixtures import cycle_meetings, cycle_periods  # noqa: F401  (the annual cycle's fixtures)
+
 
 @pytest.fixture
 def nuit(db) -> Body:

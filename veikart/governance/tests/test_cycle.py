@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -11,14 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from veikart.governance import cycle
-from veikart.governance.models import CycleEvent, Meeting
+from veikart.governance.models import CycleEvent
 from veikart.governance.services import Refused
-from veikart.reporting.models import ReportingPeriod
-from veikart.strategy.models import Strategy
+
+from .cycle_fixtures import make_event as _event
 
 pytestmark = pytest.mark.django_db
 
-OSLO = ZoneInfo("Europe/Oslo")
 Kind = CycleEvent.Kind
 
 
@@ -29,62 +27,22 @@ def english():
         yield
 
 
-def _strategy(slug: str, *, published: bool) -> Strategy:
-    return Strategy.objects.create(
-        title=f"Strategi {slug}", slug=slug, period_start=2023, period_end=2030, is_published=published
-    )
-
-
-@pytest.fixture
-def periods(db) -> dict[str, ReportingPeriod]:
-    """A period of a published strategy that opens in 2025 and ends in 2026, one inside 2026, and one
-    of a strategy in draft."""
-    public = _strategy("offentlig", published=True)
-    draft = _strategy("utkast", published=False)
-    return {
-        "across": ReportingPeriod.objects.create(
-            strategy=public, name="2025 T3", opens=datetime.date(2025, 12, 1), deadline=datetime.date(2026, 1, 15)
-        ),
-        "inside": ReportingPeriod.objects.create(
-            strategy=public, name="2026 T1", opens=datetime.date(2026, 3, 2), deadline=datetime.date(2026, 4, 10)
-        ),
-        "draft": ReportingPeriod.objects.create(
-            strategy=draft, name="Utkast T1", opens=datetime.date(2026, 5, 4), deadline=datetime.date(2026, 5, 29)
-        ),
-    }
-
-
-def _meeting(body, number: int, when: datetime.datetime, state: str) -> Meeting:
-    return Meeting.objects.create(body=body, year=when.year, number=number, starts_at=when, state=state)
-
-
-@pytest.fixture
-def meetings(nuit, nufa) -> dict[str, Meeting]:
-    return {
-        "summoned": _meeting(nuit, 1, datetime.datetime(2026, 3, 26, 9, tzinfo=OSLO), Meeting.State.SUMMONED),
-        "draft": _meeting(nufa, 1, datetime.datetime(2026, 9, 17, 12, tzinfo=OSLO), Meeting.State.DRAFT),
-        "other_year": _meeting(nuit, 1, datetime.datetime(2025, 3, 20, 9, tzinfo=OSLO), Meeting.State.SUMMONED),
-    }
-
-
-def _event(year: int, starts: str, title: str, **fields) -> CycleEvent:
-    return CycleEvent.objects.create(year=year, starts=datetime.date.fromisoformat(starts), title=title, **fields)
-
-
 def _uids(entries) -> list[str]:
     return [entry.uid for entry in entries]
 
 
-def test_the_year_holds_its_own_events_the_reporting_deadlines_and_the_meetings_in_date_order(periods, meetings, nuit):
+def test_the_year_holds_its_own_events_the_reporting_deadlines_and_the_meetings_in_date_order(
+    cycle_periods, cycle_meetings, nuit
+):
     report = _event(2026, "2026-03-12", "Årlig statusrapport til NUIT", kind=Kind.ANNUAL_REPORT, body=nuit)
     _event(2025, "2025-06-04", "Fjorårets revisjon", kind=Kind.ANNUAL_REVISION)
     entries = cycle.year_cycle(2026, AnonymousUser())
     assert _uids(entries) == [
-        f"reporting-period-{periods['across'].pk}-deadline@veikart",  # it opened in 2025: only its deadline
-        f"reporting-period-{periods['inside'].pk}-opens@veikart",
+        f"reporting-period-{cycle_periods['across'].pk}-deadline@veikart",  # it opened in 2025: only its deadline
+        f"reporting-period-{cycle_periods['inside'].pk}-opens@veikart",
         f"cycle-event-{report.pk}@veikart",
-        f"meeting-{meetings['summoned'].pk}@veikart",
-        f"reporting-period-{periods['inside'].pk}-deadline@veikart",
+        f"meeting-{cycle_meetings['summoned'].pk}@veikart",
+        f"reporting-period-{cycle_periods['inside'].pk}-deadline@veikart",
     ]
     deadline = entries[0]
     assert (deadline.kind, deadline.starts, deadline.title.text) == (
@@ -94,14 +52,14 @@ def test_the_year_holds_its_own_events_the_reporting_deadlines_and_the_meetings_
     )
     meeting = entries[3]
     assert (meeting.kind, meeting.title.text, meeting.body) == (Kind.MEETING, "Meeting NUIT 1/2026", nuit)
-    assert meeting.starts_at == meetings["summoned"].starts_at and not meeting.is_draft
+    assert meeting.starts_at == cycle_meetings["summoned"].starts_at and not meeting.is_draft
 
 
 def test_draft_meetings_and_periods_of_a_draft_strategy_are_only_for_those_who_may_see_them(
-    periods, meetings, strategy_office, body_member, outsider
+    cycle_periods, cycle_meetings, strategy_office, body_member, outsider
 ):
-    draft_meeting = f"meeting-{meetings['draft'].pk}@veikart"
-    draft_period = f"reporting-period-{periods['draft'].pk}-deadline@veikart"
+    draft_meeting = f"meeting-{cycle_meetings['draft'].pk}@veikart"
+    draft_period = f"reporting-period-{cycle_periods['draft'].pk}-deadline@veikart"
     for viewer in (AnonymousUser(), outsider):
         uids = _uids(cycle.year_cycle(2026, viewer))
         assert draft_meeting not in uids and draft_period not in uids
