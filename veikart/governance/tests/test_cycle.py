@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 Kind = CycleEvent.Kind
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are compared with their English msgids."""
-    with translation.override("en"):
-        yield
-
-
 def _uids(entries) -> list[str]:
     return [entry.uid for entry in entries]
 

@@ -22,13 +22,6 @@ pytestmark = pytest.mark.django_db
 Kind = CycleEvent.Kind
 
 
-@pytest.fixture(autouse=True)
-def english():
-    """Pages in English (``/en/``), so what they say is compared with the msgids."""
-    with translation.override("en"):
-        yield
-
-
 @pytest.fixture
 def year_2026(cycle_periods, cycle_meetings, nuit) -> CycleEvent:
     """2026 with reporting deadlines, a summoned and a draft meeting, and a stored event over two days."""
@@ -307,3 +300,13 @@ def test_copying_a_year_without_events_says_so(strategy_office):
     response = client.post(reverse("ws-governance:cycle-copy", args=[2026]), follow=True)
     assert "2026 has no events of its own to copy." in _text(response.content.decode())
     assert not CycleEvent.objects.exists()
+
+
+def test_the_pages_speak_bokmal_by_default(client, year_2026):
+    with translation.override("nb"):
+        html = client.get(_year_url()).content.decode()
+        list_html = client.get(_year_url(name="governance:cycle-list")).content.decode()
+    assert _structure(html)[1].startswith("Årshjul 2026") and _structure(html)[2] == ["Forside", "Årshjul 2026"]
+    text = _text(html)
+    assert "Frist for statusrapportering 2025 T3" in text and "Møte NUIT 1/2026" in text and "Mars" in text
+    assert _structure(list_html)[1].startswith("Årshjul 2026 som liste")
