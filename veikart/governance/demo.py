@@ -23,7 +23,7 @@ from veikart.reporting.snapshot_models import PortfolioSnapshot
 from veikart.roadmap.models import RoadmapItem
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
-from . import report_demo
+from . import cycle_demo, report_demo
 from .models import Body, Case, Decision, FollowUpAction, Meeting, Membership
 
 DEMO_STRATEGY = "e-helsestrategi-2023-2030"
@@ -374,7 +374,7 @@ CASES = [
 
 
 def load(*, demo_passwords: bool = False) -> None:
-    """Create or update the demo's bodies, members, meetings, cases and decisions."""
+    """Create or update the demo's bodies, members, meetings, cases and decisions, and 2026's cycle."""
     strategy = Strategy.objects.filter(slug=DEMO_STRATEGY).first()
     if strategy is None:
         return
@@ -383,6 +383,7 @@ def load(*, demo_passwords: bool = False) -> None:
         _members(bodies)
         meetings = _meetings(bodies)
         _cases(strategy, meetings)
+        cycle_demo.load()
     report_demo.load()
 
 

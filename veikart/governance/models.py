@@ -471,5 +471,7 @@ class Attachment(models.Model):
         return self.title
 
 
-# The annual status report lives in a module of its own; imported here so Django finds its models.
+# The annual cycle and the annual status report live in modules of their own; imported here so Django
+# finds their models.
+from .cycle_models import CycleEvent  # noqa: E402, F401
 from .report_models import AnnualReport, GoalNarrative  # noqa: E402, F401

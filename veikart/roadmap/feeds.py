@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
@@ -12,9 +9,9 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
-from icalendar import Calendar, Event
 
 from veikart.core.history import reason_display
+from veikart.core.ical import all_day_event, calendar_response, new_calendar
 from veikart.roadmap.models import Milestone, RoadmapItem
 
 _ANONYMOUS = AnonymousUser()
@@ -23,23 +20,20 @@ _ANONYMOUS = AnonymousUser()
 @require_GET
 def milestones_ical(request: HttpRequest) -> HttpResponse:
     """Every milestone of a public item as an all-day event; subscribe to it in a calendar."""
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{settings.SITE_NAME}//veikart//NO")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Roadmap milestones"))
+    calendar = new_calendar(_("Roadmap milestones"))
     milestones = Milestone.objects.filter(item__in=RoadmapItem.objects.visible_to(_ANONYMOUS)).select_related("item")
     for milestone in milestones.order_by("date", "pk"):
-        event = Event()
-        event.add("uid", f"milestone-{milestone.pk}@veikart")
-        event.add("summary", f"{milestone.item.title}: {milestone.title}")
-        event.add("dtstart", milestone.date)
-        event.add("dtend", milestone.date + datetime.timedelta(days=1))
-        event.add("dtstamp", milestone.item.updated_at)
-        event.add("url", request.build_absolute_uri(milestone.item.get_absolute_url()))
+        event = all_day_event(
+            uid=f"milestone-{milestone.pk}@veikart",
+            summary=f"{milestone.item.title}: {milestone.title}",
+            first_day=milestone.date,
+            stamp=milestone.item.updated_at,
+            url=request.build_absolute_uri(milestone.item.get_absolute_url()),
+        )
         if milestone.is_done:
             event.add("status", "CONFIRMED")
         calendar.add_component(event)
-    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    return calendar_response(calendar)
 
 
 class RoadmapChangesFeed(Feed):

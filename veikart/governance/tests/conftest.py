@@ -1,15 +1,24 @@
-"""Governance fixtures: two bodies (NUIT and NUFA), a member of each, and a meeting builder."""
+"""Governance fixtures: two bodies (NUIT and NUFA), a member of each, and a meeting builder; every test
+runs in English, so messages and pages are compared with their msgids (pages under ``/en/``)."""
 
 from __future__ import annotations
 
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from veikart.accounts.models import User
 from veikart.governance import services
 from veikart.governance.models import Body, Membership
+
+from .cycle_fixtures import cycle_meetings, cycle_periods  # noqa: F401  (the annual cycle's fixtures)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
