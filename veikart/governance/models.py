@@ -466,3 +466,7 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# The generated meeting packs and minutes: a model of their own module, registered with the app here.
+from .document_models import MeetingDocument  # noqa: E402, F401
