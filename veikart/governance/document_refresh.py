@@ -36,10 +36,12 @@ class _Enqueue:
 
     def __init__(self, meeting_id: int) -> None:
         self.meeting_id = meeting_id
+        self.ran = False
 
     def __call__(self) -> None:
         from .document_tasks import meeting_documents_build
 
+        self.ran = True
         meeting_documents_build.enqueue(meeting_id=self.meeting_id)
         logger.info("Enqueued the documents of meeting %s", self.meeting_id)
 
@@ -47,15 +49,17 @@ class _Enqueue:
 def papers_changed(meeting_id: int) -> None:
     """Enqueue the build of the meeting's documents when the current transaction commits (at once outside one)."""
     if connection.in_atomic_block and any(
-        getattr(callback, "meeting_id", None) == meeting_id for _sids, callback, _robust in connection.run_on_commit
+        isinstance(callback, _Enqueue) and callback.meeting_id == meeting_id and not callback.ran
+        for _sids, callback, _robust in connection.run_on_commit
     ):
         return
     transaction.on_commit(_Enqueue(meeting_id), robust=True)
 
 
-def request_build(meeting_id: int, source_hash: str) -> None:
-    """A page found a document not current: enqueue its build, once in ten minutes for the same papers."""
-    if cache.add(f"governance-documents:{meeting_id}:{source_hash}", True, timeout=600):
+def request_build(meeting_id: int) -> None:
+    """A page found a document not current: enqueue its build, at most once a minute per meeting (a change
+    to the papers within that minute enqueues its own)."""
+    if cache.add(f"governance-documents-requested:{meeting_id}", True, timeout=60):
         papers_changed(meeting_id)
 
 
