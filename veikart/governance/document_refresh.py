@@ -39,11 +39,16 @@ class _Enqueue:
         self.ran = False
 
     def __call__(self) -> None:
-        from .document_tasks import meeting_documents_build
-
         self.ran = True
-        meeting_documents_build.enqueue(meeting_id=self.meeting_id)
-        logger.info("Enqueued the documents of meeting %s", self.meeting_id)
+        enqueue_build(self.meeting_id)
+
+
+def enqueue_build(meeting_id: int) -> None:
+    """Enqueue the build of the meeting's documents now, whatever the transaction (``papers_changed`` waits)."""
+    from .document_tasks import meeting_documents_build  # the task module imports documents, which imports models
+
+    meeting_documents_build.enqueue(meeting_id=meeting_id)
+    logger.info("Enqueued the documents of meeting %s", meeting_id)
 
 
 def papers_changed(meeting_id: int) -> None:

@@ -27,7 +27,7 @@ class Command(BaseCommand):
         meetings = Meeting.objects.public().select_related("body").order_by("starts_at", "pk")
         if enqueue:
             for meeting in meetings:
-                document_refresh.papers_changed(meeting.pk)
+                document_refresh.enqueue_build(meeting.pk)
             self.stdout.write(
                 f"{meetings.count()} meeting(s) enqueued; the task worker (manage.py db_worker) makes them."
             )
