@@ -23,8 +23,10 @@ from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
 
-# fontTools logs each font subset it makes at INFO: pages of noise per PDF.
+# fontTools logs each font subset it makes, and WeasyPrint each step of each layout, at INFO: pages of
+# noise per PDF in the worker's log.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 # The address stylesheets and images use in a PDF template: ``{% static %}`` paths under it.
 STATIC_BASE = "veikart-static:/"
