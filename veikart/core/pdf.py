@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,10 @@ from django.template.loader import render_to_string
 
 logger = logging.getLogger(__name__)
 
-# fontTools logs each font subset it makes at INFO: pages of noise per PDF.
+# fontTools logs each font subset it makes, and WeasyPrint each step of each layout, at INFO: pages of
+# noise per PDF in the worker's log.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
 
 # The address stylesheets and images use in a PDF template: ``{% static %}`` paths under it.
 STATIC_BASE = "veikart-static:/"
@@ -58,8 +61,16 @@ def _static_fetcher(weasyprint: Any) -> Any:
     return StaticFetcher(fail_on_errors=False)
 
 
-def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
-    """The template rendered and laid out as a tagged PDF/UA-1 document.
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A laid-out PDF: its bytes and how many pages it has (read from the layout, not the file)."""
+
+    data: bytes
+    page_count: int
+
+
+def render_pdf_document(template_name: str, context: dict[str, Any]) -> RenderedPdf:
+    """The template rendered and laid out as a tagged PDF/UA-1 document, with its page count.
 
     ``context`` gets ``pdf_static`` (the base for stylesheet and image addresses). Raises
     ``PdfUnavailable`` when WeasyPrint cannot be loaded.
@@ -70,5 +81,14 @@ def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     except OSError as error:  # the system's Pango is missing
         raise PdfUnavailable(str(error)) from error
     html = render_to_string(template_name, {**context, "pdf_static": STATIC_BASE})
-    document = weasyprint.HTML(string=html, base_url=STATIC_BASE, url_fetcher=_static_fetcher(weasyprint))
-    return document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False)
+    document = weasyprint.HTML(string=html, base_url=STATIC_BASE, url_fetcher=_static_fetcher(weasyprint)).render(
+        pdf_variant="pdf/ua-1"
+    )
+    return RenderedPdf(
+        data=document.write_pdf(pdf_variant="pdf/ua-1", uncompressed_pdf=False), page_count=len(document.pages)
+    )
+
+
+def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
+    """The template rendered and laid out as a tagged PDF/UA-1 document (``render_pdf_document``'s bytes)."""
+    return render_pdf_document(template_name, context).data

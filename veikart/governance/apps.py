@@ -9,8 +9,9 @@ class GovernanceConfig(AppConfig):
     demo_order = 60
 
     def ready(self) -> None:
-        from veikart.governance import workspace_cycle, workspace_meetings, workspace_report
+        from veikart.governance import document_refresh, workspace_cycle, workspace_meetings, workspace_report
 
         workspace_meetings.register()
         workspace_report.register()
         workspace_cycle.register()
+        document_refresh.connect()
