@@ -15,8 +15,9 @@ from veikart.governance.models import Body, Membership
 from .cycle_fixtures import cycle_meetings, cycle_periods  # noqa: F401  (the annual cycle's fixtures)
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def english():
+    """English as the active language, for tests that match messages by their English text."""
     with translation.override("en"):
         yield
 

@@ -15,7 +15,7 @@ from veikart.governance.services import Refused
 
 from .cycle_fixtures import make_event as _event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 Kind = CycleEvent.Kind
 

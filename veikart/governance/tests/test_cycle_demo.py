@@ -13,7 +13,7 @@ from django.utils import translation
 from veikart.governance import cycle_demo
 from veikart.governance.models import CycleEvent
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def test_the_demo_cycle_2026_has_its_events_the_reporting_deadlines_and_the_meetings(client, demo):

@@ -17,7 +17,7 @@ from veikart.governance.models import CycleEvent
 
 from .cycle_fixtures import make_event
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 Kind = CycleEvent.Kind
 
