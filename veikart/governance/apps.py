@@ -7,3 +7,8 @@ class GovernanceConfig(AppConfig):
     verbose_name = _("Governance")
     demo_loader = "veikart.governance.demo.load"
     demo_order = 60
+
+    def ready(self) -> None:
+        from veikart.governance import public_register
+
+        public_register.register(self)

@@ -466,3 +466,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+from .search_models import DecisionSearch  # noqa: E402, F401  (the decisions' search texts)

@@ -1,0 +1,37 @@
+"""The "Decisions" section of the goal, sub-goal, roadmap item and indicator pages (registered as core
+sections, so those apps import nothing of governance).
+
+The decisions whose case is linked to the object and whose papers the viewer reads
+(``Case.objects.papers_readable_by``): the public's ones for the public, and for the strategy office
+and the body's members also the exempt ones, marked as such. One query, whatever the number.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from .models import Case, Decision
+
+LINKS = {"goal": "goals", "sub_goal": "sub_goals", "roadmap_item": "roadmap_items", "indicator": "indicators"}
+
+
+def decisions_concerning(link: str, obj: Any, user) -> list[Decision]:
+    """The decisions on cases linked to ``obj`` through the case's ``link`` field that ``user`` reads, newest first."""
+    return list(
+        Decision.objects.filter(**{f"case__{link}": obj}, case__in=Case.objects.papers_readable_by(user))
+        .select_related("case__meeting__body")
+        .order_by("-decided_on", "-pk")
+    )
+
+
+def section_for(page: str):
+    """The section's context function for ``page`` (a key of ``LINKS``)."""
+    link = LINKS[page]
+
+    def context(request: HttpRequest, obj: Any) -> dict[str, Any] | None:
+        decisions = decisions_concerning(link, obj, request.user)
+        return {"decisions": decisions} if decisions else None
+
+    return context
