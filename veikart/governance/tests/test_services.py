@@ -7,13 +7,20 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from veikart.governance import services
 from veikart.governance.models import Body, Case, Meeting, Membership
 from veikart.governance.services import CaseData, DecisionData, MeetingData, Refused
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The refusals are matched by their English msgids; the site's default language is bokmål."""
+    with translation.override("en"):
+        yield
 
 
 def test_meetings_and_cases_are_numbered_per_body_and_year(nuit, nufa, make_meeting):
