@@ -35,8 +35,8 @@ WORKSPACE_NAMESPACES = ("workspace", "ws-")
 
 
 def site_section(request: HttpRequest) -> str:
-    """The header menu's section of the page: ``goals``, ``roadmap``, ``indicators``, ``portfolio``, ``history``,
-    ``workspace``, or ``""`` for pages outside the menu (the login, the accessibility statement, errors).
+    """The header menu's section of the page: ``goals``, ``roadmap``, ``indicators``, ``portfolio``,
+    ``governance``, ``history``, ``workspace``, or ``""`` for pages outside the menu (the login, the accessibility statement, errors).
     """
     match = getattr(request, "resolver_match", None)
     if match is None:
@@ -48,6 +48,8 @@ def site_section(request: HttpRequest) -> str:
         return namespace
     if namespace == "reporting":
         return "portfolio"
+    if namespace == "governance":
+        return "governance"
     if match.view_name == "strategy:history":
         return "history"
     if namespace == "strategy" or match.view_name == "core:home":

@@ -5,7 +5,8 @@ context of its section for an object (or None to show nothing) and the
 template that renders it. The goal and sub-goal pages render every section
 registered for them, in order, so the strategy app need not know about the
 roadmap or the indicators. The roadmap item page renders the sections of ``"roadmap_item"`` the
-same way (status reporting adds an item's status there).
+same way (status reporting adds an item's status there), and the indicator page those of
+``"indicator"`` (governance adds the decisions that concern it).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any, Literal
 
 from django.http import HttpRequest
 
-Page = Literal["goal", "sub_goal", "roadmap_item"]
+Page = Literal["goal", "sub_goal", "roadmap_item", "indicator"]
 
 
 @dataclass(frozen=True)

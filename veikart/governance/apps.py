@@ -9,8 +9,15 @@ class GovernanceConfig(AppConfig):
     demo_order = 60
 
     def ready(self) -> None:
-        from veikart.governance import document_refresh, workspace_cycle, workspace_meetings, workspace_report
+        from veikart.governance import (
+            document_refresh,
+            public_register,
+            workspace_cycle,
+            workspace_meetings,
+            workspace_report,
+        )
 
+        public_register.register(self)
         workspace_meetings.register()
         workspace_report.register()
         workspace_cycle.register()

@@ -26,7 +26,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Model, OuterRef, QuerySet, Subquery
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -182,15 +182,6 @@ def _reporting_entries(year: int, user: Any) -> list[CycleEntry]:
     return entries
 
 
-def _meeting_url(meeting: Meeting) -> str:
-    # The meeting's public page is in meeting_urls (the meetings' part of governance); until it is
-    # mounted the cycle shows the meeting without a link rather than failing.
-    try:
-        return meeting.get_absolute_url()
-    except NoReverseMatch:
-        return ""
-
-
 def _meeting_entries(year: int, user: Any) -> list[CycleEntry]:
     meetings = (
         Meeting.objects.visible_to(user)
@@ -208,7 +199,7 @@ def _meeting_entries(year: int, user: Any) -> list[CycleEntry]:
             title=_in_language(_("Meeting %(meeting)s") % {"meeting": meeting.label}),
             body=meeting.body,
             place=meeting.place,
-            url=_meeting_url(meeting),
+            url=meeting.get_absolute_url(),
             is_draft=meeting.state == Meeting.State.DRAFT,
             changed_at=meeting.changed_at,
         )

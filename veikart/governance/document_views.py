@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_GET
 
@@ -29,14 +28,6 @@ FILE_NAMES = {Kind.PACK: "innkalling", Kind.MINUTES: "protokoll"}
 RETRY_AFTER = 30
 
 
-def _meeting_url(meeting: Meeting) -> str | None:
-    """The meeting's page, for the breadcrumb; None where the meeting pages are not mounted."""
-    try:
-        return meeting.get_absolute_url()
-    except NoReverseMatch:
-        return None
-
-
 @require_GET
 def meeting_document(request: HttpRequest, body: str, year: int, number: int, kind: str) -> HttpResponse:
     """The viewer's version of the meeting's pack or minutes, as a PDF shown in the browser.
@@ -50,7 +41,7 @@ def meeting_document(request: HttpRequest, body: str, year: int, number: int, ki
     meeting = get_object_or_404(
         Meeting.objects.visible_to(request.user).select_related("body"), body__slug=body, year=year, number=number
     )
-    context = {"meeting": meeting, "kind": kind, "meeting_url": _meeting_url(meeting)}
+    context = {"meeting": meeting, "kind": kind, "meeting_url": meeting.get_absolute_url()}
     if kind not in documents.kinds_of(meeting):
         return render(request, "governance/document_pending.html", {**context, "not_yet": True}, status=404)
     document = documents.current_document(meeting, kind, documents.audience_for(request.user, meeting))

@@ -471,8 +471,9 @@ class Attachment(models.Model):
         return self.title
 
 
-# The annual cycle, the generated meeting packs and minutes, and the annual status report live in
-# modules of their own; imported here so Django finds their models.
+# The annual cycle, the generated meeting packs and minutes, the annual status report and the decisions'
+# search texts live in modules of their own; imported here so Django finds their models.
 from .cycle_models import CycleEvent  # noqa: E402, F401
 from .document_models import MeetingDocument  # noqa: E402, F401
 from .report_models import AnnualReport, GoalNarrative  # noqa: E402, F401
+from .search_models import DecisionSearch  # noqa: E402, F401

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
@@ -181,10 +181,7 @@ def _matrix(rows: list[dict[str, Any]], columns: list[tuple[str | None, str]]) -
 
 
 def _case_url(body_slug: str, year: int, number: int) -> str:
-    try:
-        return reverse("governance:case", kwargs={"body": body_slug, "year": year, "number": number})
-    except NoReverseMatch:
-        return ""
+    return reverse("governance:case", kwargs={"body": body_slug, "year": year, "number": number})
 
 
 def _decision(data: dict[str, Any]) -> dict[str, Any]:

@@ -29,8 +29,8 @@ from veikart.roadmap.models import render_markdown
 
 from . import attachments, services
 from .meeting_forms import AttachmentForm, CaseForm, DecisionForm, FollowUpForm, MeetingForm, MinutesForm
-from .meeting_pages import SOON, can_follow_up, follow_ups_for, meetings_for
 from .models import Attachment, Body, Case, Meeting
+from .workspace_meeting_pages import SOON, can_follow_up, follow_ups_for, meetings_for
 
 GET_POST = require_http_methods(["GET", "POST"])
 

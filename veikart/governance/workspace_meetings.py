@@ -20,7 +20,7 @@ from veikart.workspace.registry import (
     register_panel,
 )
 
-from .meeting_pages import can_follow_up, follow_up_attention, follow_up_panel, meetings_panel
+from .workspace_meeting_pages import can_follow_up, follow_up_attention, follow_up_panel, meetings_panel
 
 
 def _is_body_member(user: Any) -> bool:

@@ -16,6 +16,7 @@ from veikart.core.exchange.downloads import download_response
 from veikart.core.exchange.previews import preview_file, preview_finish, preview_store, preview_take
 from veikart.core.filters_in_effect import filters_in_effect
 from veikart.core.models import ImportRecord
+from veikart.core.sections import sections_for
 from veikart.indicators import exporters
 from veikart.indicators.forms import ImportForm, IndicatorFilterForm
 from veikart.indicators.history import public_history
@@ -78,6 +79,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     # Only the sub-goals of strategy versions the reader may see: a draft version's codes do not leak.
     context["sub_goals"] = indicator.sub_goals.filter(strategy__in=Strategy.objects.visible_to(request.user))
     context["can_view_history"] = permissions.can_view_history(request.user)
+    context["sections"] = sections_for("indicator", request, indicator)
     return render(request, "indicators/indicator_detail.html", context)
 
 

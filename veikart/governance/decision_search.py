@@ -1,0 +1,256 @@
+"""Full-text search of decisions in Norwegian, with the exemption kept: the machinery of the roadmap's
+search (PostgreSQL ``norwegian`` vectors, SQLite FTS5 with Snowball stems; see docs/search.md).
+
+Each decision has a ``DecisionSearch`` row with two texts (see its docstring): the whole text and
+the public one. ``matching(query, user)`` is the one rule for who matches on what:
+
+- the strategy office matches on the whole text of every decision;
+- everyone else matches on the public text of the decisions they may know of, and on the whole
+  text only of the exempt decisions whose papers they read (members of the case's body);
+
+so a word that is only in an exempt case's papers finds nothing for the public or for a member of
+another body. The rows are kept by the receivers below (a decision saved, its case saved, a
+decision deleted) and after ``migrate`` for decisions not yet indexed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection, transaction
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.dispatch import receiver
+
+from veikart.accounts import permissions
+from veikart.core.search import WORD, documents_changing, stem, terms
+
+from .models import Body, Case, Decision, DecisionSearch
+
+FTS_TABLE = "governance_decision_fts"
+KIND = "decision"  # the kind of the site search's source (``search_documents``)
+_CHUNK = 2000
+
+
+def _stemmed(text: str) -> str:
+    return " ".join(stem(word) for word in WORD.findall(text or ""))
+
+
+def _is_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _documents(ids: list[int]) -> list[tuple[int, str, str, str, str]]:
+    """(pk, title, whole text, public title, public text) of each decision, as plain values."""
+    rows = Decision.objects.filter(pk__in=ids).values_list(
+        "pk",
+        "text",
+        "dissent",
+        "case__title",
+        "case__background",
+        "case__proposed_decision",
+        "case__number",
+        "case__year",
+        "case__is_exempt",
+        "case__exemption_basis",
+        "case__title_is_public",
+        "case__meeting__number",
+        "case__body__short_name",
+    )
+    documents = []
+    for (
+        pk,
+        text,
+        dissent,
+        title,
+        background,
+        proposed,
+        number,
+        year,
+        exempt,
+        basis,
+        title_public,
+        meeting,
+        body,
+    ) in rows:
+        # The numbers as the papers write them, in bokmål (the language of the texts searched).
+        numbers = f"{body} {meeting}/{year} sak {number}/{year}"
+        whole = "\n".join(part for part in (numbers, background, proposed, text, dissent) if part)
+        if exempt:
+            public_title = title if title_public else ""
+            public = "\n".join((numbers, basis))
+        else:
+            public_title, public = title, whole
+        documents.append((pk, title, whole, public_title, public))
+    return documents
+
+
+def decision_index_refresh(decision_ids: Iterable[int] | None = None) -> int:
+    """Recompute the search texts of the given decisions (every decision when None); returns how many."""
+    ids = (
+        list(Decision.objects.order_by("pk").values_list("pk", flat=True))
+        if decision_ids is None
+        else sorted(set(decision_ids))
+    )
+    with transaction.atomic():
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            documents = _documents(chunk)
+            vocabulary_done = documents_changing(KIND, chunk)
+            DecisionSearch.objects.bulk_create(
+                [
+                    DecisionSearch(decision_id=pk, document=f"{title}\n{whole}", public_document=f"{ptitle}\n{public}")
+                    for pk, title, whole, ptitle, public in documents
+                ],
+                update_conflicts=True,
+                unique_fields=["decision"],
+                update_fields=["document", "public_document"],
+            )
+            if _is_postgresql():
+                _write_vectors(chunk)
+            else:
+                _write_fts(chunk, documents)
+            vocabulary_done()
+    return len(ids)
+
+
+def _write_vectors(ids: list[int]) -> None:
+    """The weighted vectors of both texts, the title weighing more (one UPDATE for the chunk)."""
+    table = DecisionSearch._meta.db_table
+    placeholders = ",".join("%s" for _ in ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET "  # noqa: S608 - the table is ours; the ids are bound
+            "vector = setweight(to_tsvector('norwegian', split_part(document, E'\\n', 1)), 'A') "
+            "|| setweight(to_tsvector('norwegian', document), 'B'), "
+            "public_vector = setweight(to_tsvector('norwegian', split_part(public_document, E'\\n', 1)), 'A') "
+            "|| setweight(to_tsvector('norwegian', public_document), 'B') "
+            f"WHERE decision_id IN ({placeholders})",
+            ids,
+        )
+
+
+def _write_fts(ids: list[int], documents: list[tuple[int, str, str, str, str]]) -> None:
+    placeholders = ",".join("%s" for _ in ids)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", ids)  # noqa: S608
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body, public_title, public_body) "  # noqa: S608
+            "VALUES (%s, %s, %s, %s, %s)",
+            [
+                (pk, _stemmed(title), _stemmed(whole), _stemmed(ptitle), _stemmed(public))
+                for pk, title, whole, ptitle, public in documents
+            ],
+        )
+
+
+def decision_index_remove(decision_ids: Iterable[int]) -> None:
+    """Drop deleted decisions from the SQLite index (PostgreSQL's rows go with the decision)."""
+    ids = list(decision_ids)
+    if _is_postgresql() or not ids:
+        return
+    placeholders = ",".join("%s" for _ in ids)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({placeholders})", ids)  # noqa: S608
+
+
+def _fts_match(words: list[str], columns: str) -> str:
+    """An FTS5 query: every word, as a prefix of its stem or of itself, in ``columns``."""
+    each = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
+    return f"{{{columns}}} : ({each})"
+
+
+def _tsquery(words: list[str]) -> SearchQuery:
+    return SearchQuery(" & ".join(f"{word}:*" for word in words), search_type="raw", config="norwegian")
+
+
+def matching(query: str, user) -> Q | None:
+    """The condition on ``Decision`` that the decisions match every word of ``query`` on the text ``user``
+    may read (see the module's docstring); None for a query without words."""
+    words = terms(query)
+    if not words:
+        return None
+    office = permissions.is_strategy_office(user)
+    readable_exempt = Q(case__is_exempt=True, case__body__in=Body.objects.readable_by(user))
+    if _is_postgresql():
+        tsquery = _tsquery(words)
+        if office:
+            return Q(search__vector=tsquery)
+        return Q(search__public_vector=tsquery) | (Q(search__vector=tsquery) & readable_exempt)
+    # FTS5 MATCH has no ORM expression; the table is ours and the query is bound.
+    whole = RawSQL(  # noqa: S611
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+        [_fts_match(words, "title body")],
+    )
+    if office:
+        return Q(pk__in=whole)
+    public = RawSQL(  # noqa: S611
+        f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+        [_fts_match(words, "public_title public_body")],
+    )
+    return Q(pk__in=public) | (Q(pk__in=whole) & readable_exempt)
+
+
+def ranked_decision_ids(query: str, user) -> list[int]:
+    """Ids of the decisions ``user`` may know of that match every word of ``query``, best first (a match
+    in the title weighs more; then the newest first). An empty query finds nothing."""
+    condition = matching(query, user)
+    if condition is None:
+        return []
+    found = Decision.objects.visible_to(user).filter(condition)
+    if _is_postgresql():
+        tsquery = _tsquery(terms(query))
+        rank = SearchRank(F("search__public_vector"), tsquery)
+        if permissions.is_strategy_office(user):
+            rank = SearchRank(F("search__vector"), tsquery)
+        found = found.annotate(rank=rank).order_by("-rank", "-decided_on", "-pk")
+        return list(found.values_list("pk", flat=True))
+    ids = list(found.order_by("-decided_on", "-pk").values_list("pk", flat=True))
+    if not ids:
+        return []
+    # bm25 over the public columns (the whole text for the office): a better match first, the newest
+    # of equal ones first. The ids are those ``matching`` allowed; only their order is read here.
+    columns = "title body" if permissions.is_strategy_office(user) else "public_title public_body"
+    placeholders = ",".join("%s" for _ in ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, bm25({FTS_TABLE}, 5.0, 1.0, 5.0, 1.0) FROM {FTS_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
+            [_fts_match(terms(query), columns), *ids],
+        )
+        ranks = dict(cursor.fetchall())
+    order = {pk: position for position, pk in enumerate(ids)}
+    return sorted(ids, key=lambda pk: (ranks.get(pk, 0.0), order[pk]))
+
+
+@receiver(post_save, sender=Decision, dispatch_uid="governance-decision-search-decision")
+def _decision_saved(sender, instance: Decision, raw: bool = False, **kwargs) -> None:
+    if not raw:
+        decision_index_refresh([instance.pk])
+
+
+@receiver(post_save, sender=Case, dispatch_uid="governance-decision-search-case")
+def _case_saved(sender, instance: Case, raw: bool = False, **kwargs) -> None:
+    """A case's title, papers or exemption changed: its decision's texts follow."""
+    if not raw:
+        ids = list(Decision.objects.filter(case=instance).values_list("pk", flat=True))
+        if ids:
+            decision_index_refresh(ids)
+
+
+@receiver(post_delete, sender=Decision, dispatch_uid="governance-decision-search-delete")
+def _decision_deleted(sender, instance: Decision, **kwargs) -> None:
+    decision_index_remove([instance.pk])
+
+
+def index_missing(sender, **kwargs) -> None:
+    """After ``migrate``: index the decisions that have no search row (those recorded before the index)."""
+    missing = list(Decision.objects.filter(search__isnull=True).values_list("pk", flat=True))
+    if missing:
+        decision_index_refresh(missing)
+
+
+def connect_post_migrate(app_config) -> None:
+    post_migrate.connect(index_missing, sender=app_config, dispatch_uid="governance-decision-search-migrate")
