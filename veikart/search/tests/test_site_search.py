@@ -28,6 +28,7 @@ def test_one_query_finds_goals_sub_goals_roadmap_items_and_indicators_each_with_
         "sub_goal": 1,
         "indicator": 0,
         "roadmap_item": 1,
+        "decision": 0,
     }
     assert shown("helsenorge") == [
         ("sub_goal", "Innsyn og dialog gjennom Helsenorge"),
