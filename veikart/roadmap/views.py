@@ -23,7 +23,7 @@ from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
 from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
 from veikart.roadmap.paging import page_of_ids
-from veikart.roadmap.rows import item_rows
+from veikart.roadmap.rows import item_rows, item_urls
 from veikart.roadmap.search import ranked_items
 from veikart.strategy.models import Goal, Strategy, SubGoal
 
@@ -220,6 +220,12 @@ def timeline(request: HttpRequest) -> HttpResponse:
     return _filtered_response(request, render(request, "roadmap/timeline.html", context))
 
 
+def _linked_items(items) -> list[dict[str, str]]:
+    """Title and URL of each of ``items`` (dependencies), in the list's order: the page shows no more."""
+    prefix, suffix = item_urls()
+    return [{"title": title, "url": f"{prefix}{pk}{suffix}"} for pk, title in items.values_list("pk", "title")]
+
+
 @require_GET
 def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
     item = get_item_for(request, pk)
@@ -233,10 +239,12 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "owners": item.owners.all(),
             "user_groups": item.user_groups.all(),
             "further_sub_goals": item.further_sub_goals.visible_to(request.user).select_related("goal__strategy"),
-            "milestones": item.milestones.all(),
-            "links": item.links.all(),
-            "depends_on": visible.filter(dependants=item).select_related("phase"),
-            "dependants": visible.filter(depends_on=item).select_related("phase"),
+            # One item's milestones and links: their own order, without the join to the item that the
+            # default ordering (by item first) brings.
+            "milestones": item.milestones.order_by("date", "pk"),
+            "links": item.links.order_by("pk"),
+            "depends_on": _linked_items(visible.filter(dependants=item)),
+            "dependants": _linked_items(visible.filter(depends_on=item)),
             "change_log": public_change_log(item),
             "can_edit": permissions.can_edit_owned(request.user, item.owners.all()),
             "can_view_history": permissions.can_view_history(request.user),
