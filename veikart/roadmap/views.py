@@ -25,7 +25,7 @@ from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
 from veikart.roadmap.paging import page_of_ids
 from veikart.roadmap.rows import item_rows, item_urls
 from veikart.roadmap.search import ranked_items
-from veikart.strategy.models import Goal, Strategy, SubGoal
+from veikart.strategy.models import Goal, Strategy
 
 PAGE_SIZE = 25
 TIMELINE_PAGE_SIZE = 50
@@ -78,14 +78,14 @@ def _page(request: HttpRequest, queryset, size: int):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def _page_of_items(request: HttpRequest, queryset, size: int):
+def _page_of_items(request: HttpRequest, queryset, size: int, *, phases=None):
     """A page of ``queryset`` found by id alone, then the rows of its items (``rows.ItemRow``).
 
     Finding the page's ids needs no joins, which keeps both query plans small
-    and cheap however large the filtered set is.
+    and cheap however large the filtered set is. ``phases`` as ``item_rows`` takes them.
     """
     page = page_of_ids(queryset.values_list("pk", flat=True), request.GET.get("page"), size)
-    page.object_list = item_rows(page.object_list)
+    page.object_list = item_rows(page.object_list, phases=phases)
     return page
 
 
@@ -94,8 +94,9 @@ def item_list(request: HttpRequest) -> HttpResponse:
     """Every visible item of the current strategy, filtered by the URL, by goal → sub-goal → grouping."""
     strategy = current_strategy(request)
     filterset = _filtered(request, strategy)
-    page = _page_of_items(request, filterset.qs.order_by(*LIST_ORDER), PAGE_SIZE)
-    sub_goals = SubGoal.objects.select_related("goal").in_bulk({row.sub_goal_id for row in page.object_list})
+    page = _page_of_items(request, filterset.qs.order_by(*LIST_ORDER), PAGE_SIZE, phases=filterset.phases)
+    # Every item on the page is of this strategy, whose sub-goals the filters have read.
+    sub_goals = filterset.sub_goal_headings
     sections = [
         (sub_goals[sub_goal_id], list(rows))
         for sub_goal_id, rows in groupby(page.object_list, key=lambda row: row.sub_goal_id)
@@ -198,7 +199,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
     strategy = current_strategy(request)
     filterset = _filtered(request, strategy)
     queryset = filterset.qs.exclude(start_date=None).order_by("sub_goal_id", "start_date", "title", "pk")
-    page = _page_of_items(request, queryset, TIMELINE_PAGE_SIZE)
+    page = _page_of_items(request, queryset, TIMELINE_PAGE_SIZE, phases=filterset.phases)
     first = min([strategy.period_start, *(item.start_date.year for item in page.object_list)])
     last = max([strategy.period_end, *(item.end_date.year for item in page.object_list if item.end_date)])
     years = list(range(first, last + 1))
@@ -215,7 +216,7 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "years": years,
         "columns": len(years),
-        "phases": Phase.objects.all(),
+        "phases": list(filterset.phases.values()),
     }
     return _filtered_response(request, render(request, "roadmap/timeline.html", context))
 
