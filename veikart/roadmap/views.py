@@ -18,6 +18,7 @@ from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
 from veikart.core.exchange.downloads import download_response
 from veikart.core.sections import sections_for
+from veikart.core.templatetags.site_tags import content
 from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
@@ -203,11 +204,21 @@ def timeline(request: HttpRequest) -> HttpResponse:
     first = min([strategy.period_start, *(item.start_date.year for item in page.object_list)])
     last = max([strategy.period_end, *(item.end_date.year for item in page.object_list if item.end_date)])
     years = list(range(first, last + 1))
+    # Each row names its phase twice (bar and table): the content tag's output, made once per phase.
+    phase_names = {pk: content(phase, "name") for pk, phase in filterset.phases.items()}
     rows = []
     for item in page.object_list:
         start = item.start_date.year
         end = item.end_date.year if item.end_date else last
-        rows.append({"item": item, "column": start - first + 2, "span": end - start + 1, "open": not item.end_date})
+        rows.append(
+            {
+                "item": item,
+                "column": start - first + 2,
+                "span": end - start + 1,
+                "open": not item.end_date,
+                "phase_name": phase_names[item.phase.pk] if item.phase else "",
+            }
+        )
     context = {
         "strategy": strategy,
         "filter": filterset,
