@@ -38,7 +38,13 @@ class FastSelect(forms.Select):
         final_attrs = self.build_attrs(self.attrs, attrs)
         final_attrs["name"] = name
         selected = {str(v) for v in self.format_value(value)}
-        options = "".join(_option(option_value, label, option_value in selected) for option_value, label in self._pairs)
+        # Most options are plain and unselected (hundreds of owners): those take the short way.
+        options = "".join(
+            f'<option value="{escape(option_value)}">{escape(label, quote=False)}</option>'
+            if type(label) is str and option_value not in selected
+            else _option(option_value, label, option_value in selected)
+            for option_value, label in self._pairs
+        )
         attributes = "".join(
             f" {key}" if val is True else f' {key}="{conditional_escape(val)}"'
             for key, val in final_attrs.items()

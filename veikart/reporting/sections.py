@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Exists
 from django.http import HttpRequest
 
 from veikart.indicators.models import Indicator
+from veikart.roadmap.models import RoadmapItem
 
+from .benefit_models import BenefitLink
 from .benefits import linked_indicators_of
 from .models import StatusReport
 
@@ -21,6 +24,8 @@ def item_status(request: HttpRequest, item: Any) -> dict[str, Any] | None:
     steps and the risks stay in the workspace. Only ``StatusReport.objects.published()``, whoever looks: the public page shows what is public; the
     workspace shows the rest to those who may read it.
     """
+    if not _has_reports_or_links(item.pk):
+        return None
     reports = list(
         StatusReport.objects.published()
         .filter(item=item)
@@ -37,3 +42,18 @@ def item_status(request: HttpRequest, item: Any) -> dict[str, Any] | None:
         "areas": latest.areas.select_related("area", "colour") if latest else [],
         "linked": linked,
     }
+
+
+def _has_reports_or_links(item_id: int) -> bool:
+    """Whether the item has any status report or benefit link at all, published or not.
+
+    Most items are outside the portfolio and have neither: one query on the two item indexes
+    spares them the two that read published reports and links, which cost far more to build.
+    """
+    return (
+        RoadmapItem.objects.filter(pk=item_id)
+        .filter(
+            Exists(StatusReport.objects.filter(item_id=item_id)) | Exists(BenefitLink.objects.filter(item_id=item_id))
+        )
+        .exists()
+    )

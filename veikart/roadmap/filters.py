@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from veikart.accounts.models import Organisation
-from veikart.core.content import LanguageLabel, content_label
+from veikart.core.content import LanguageLabel, content_columns, content_label, content_row, page_language
 from veikart.core.filters_in_effect import FiltersInEffect, filters_in_effect
 from veikart.core.widgets import FastSelect
 from veikart.roadmap.models import Grouping, Phase, RoadmapItem, UserGroup
@@ -56,18 +58,39 @@ class RoadmapItemFilter(django_filters.FilterSet):
         goal_labels: dict[str, str] = {}
         sub_goal_labels: list[tuple[str, str]] = []
         self._goal_of_sub_goal: dict[str, str] = {}
+        # Per sub-goal id, what a list's heading shows of it and its goal: a mapping that the
+        # ``{% content %}`` tag reads, so the list needs no query of its own for its headings.
+        self.sub_goal_headings: dict[int, dict[str, Any]] = {}
         # Labels in the page's language (``content_label``), a bokmål one marked with its ``lang``.
-        for sub_goal in (
-            SubGoal.objects.filter(strategy=strategy).select_related("goal").order_by("goal__number", "code")
-        ):
-            number = str(sub_goal.goal.number)
-            self._sub_goals[sub_goal.code] = sub_goal.pk
-            self._goal_of_sub_goal[sub_goal.code] = number
-            self._goals.setdefault(number, []).append(sub_goal.pk)
-            goal_labels[number] = content_label(sub_goal.goal, "short_title", "title", prefix=f"{number}. ")
-            sub_goal_labels.append((sub_goal.code, _shortened(sub_goal.content_label(), 90)))
+        # Read as values: loading the sub-goals and goals as models costs twice as much, their
+        # descriptions and translations included.
+        texts, language = ("short_title", "title"), page_language()
+        columns = (
+            *content_columns(*texts, language=language),
+            *content_columns(*texts, prefix="goal__", language=language),
+        )
+        rows = (
+            SubGoal.objects.filter(strategy=strategy)
+            .order_by("goal__number", "code")
+            .values("pk", "code", "goal__number", *columns)
+        )
+        for row in rows:
+            number, code = str(row["goal__number"]), row["code"]
+            goal = {"number": row["goal__number"], **content_row(row, *texts, prefix="goal__", language=language)}
+            sub_goal = {"pk": row["pk"], "code": code, "goal": goal, **content_row(row, *texts, language=language)}
+            self.sub_goal_headings[row["pk"]] = sub_goal
+            self._sub_goals[code] = row["pk"]
+            self._goal_of_sub_goal[code] = number
+            self._goals.setdefault(number, []).append(row["pk"])
+            if number not in goal_labels:
+                goal_labels[number] = content_label(goal, *texts, prefix=f"{number}. ", language=language)
+            # As ``SubGoal.content_label``.
+            label = content_label(sub_goal, *texts, prefix=f"{code} ", language=language)
+            sub_goal_labels.append((code, _shortened(label, 90)))
         sub_goal_labels.sort()
-        self._phases = {phase.slug: (phase.pk, phase.content_label()) for phase in Phase.objects.all()}
+        # The phases as models: the list's rows show each in its colour (``rows.item_rows(phases=...)``).
+        self.phases = {phase.pk: phase for phase in Phase.objects.all()}
+        self._phases = {phase.slug: (phase.pk, phase.content_label()) for phase in self.phases.values()}
         # Only organisations that own an item of the list (what the viewer may see of this strategy).
         # Per organisation, its rows of the owners table (index led by the organisation) are read
         # until one names a visible item, looked up by id: a few index probes each. Both databases
@@ -79,7 +102,13 @@ class RoadmapItemFilter(django_filters.FilterSet):
         )
         owners = Organisation.objects.filter(Exists(owned_visible)).order_by("name")
         self._owners = {slug: (pk, name) for pk, slug, name in owners.values_list("pk", "slug", "name")}
-        self._user_groups = {group.slug: (group.pk, group.content_label()) for group in UserGroup.objects.all()}
+        self._user_groups = {
+            row["slug"]: (
+                row["pk"],
+                content_label(content_row(row, "name", language=language), "name", language=language),
+            )
+            for row in UserGroup.objects.values("pk", "slug", *content_columns("name", language=language))
+        }
         years = range(strategy.period_start, strategy.period_end + 1) if strategy else []
         choices = {
             "goal": list(goal_labels.items()),

@@ -49,6 +49,8 @@ _PUBLICATION = ("history_id", "history_date", "history_type", "is_published")
 def public_periods(item: RoadmapItem) -> list[Period]:
     """When the item was public: published itself, within a published strategy."""
     item_periods = published_periods(item.history.only(*_PUBLICATION))
+    if not item_periods:
+        return []  # never published itself: the strategy's history cannot make it public
     strategy = item.sub_goal.goal.strategy
     strategy_records = list(strategy.history.only(*_PUBLICATION))
     if strategy_records:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
@@ -67,12 +67,17 @@ def item_urls() -> tuple[str, str]:
 
 
 def item_rows(
-    ids: Iterable[int], *, among: QuerySet[RoadmapItem] | None = None, with_description: bool = False
+    ids: Iterable[int],
+    *,
+    among: QuerySet[RoadmapItem] | None = None,
+    with_description: bool = False,
+    phases: Mapping[int, Phase] | None = None,
 ) -> list[ItemRow]:
     """The rows of the items with these ids, in the order given.
 
     Ids not ``among`` the items (default: all items) are left out, so a caller can check
     visibility in the same query. ``with_description`` reads the (long) descriptions as well.
+    ``phases`` (every phase by id) spares a query to a caller that has read them already.
     """
     ids = list(ids)
     if not ids:
@@ -84,7 +89,8 @@ def item_rows(
         .values_list("roadmapitem_id", "organisation__name", "organisation__short_name")
     ):
         owners[item_id].append(short_name or name)
-    phases = {phase.pk: phase for phase in Phase.objects.all()}
+    if phases is None:
+        phases = {phase.pk: phase for phase in Phase.objects.all()}
     labels = dict(RoadmapItem.Status.choices)
     prefix, suffix = item_urls()
     found = {}

@@ -18,14 +18,15 @@ from veikart.accounts import permissions
 from veikart.accounts.models import Organisation
 from veikart.core.exchange.downloads import download_response
 from veikart.core.sections import sections_for
+from veikart.core.templatetags.site_tags import content
 from veikart.roadmap import exporters
 from veikart.roadmap.filters import RoadmapItemFilter
 from veikart.roadmap.history import public_change_log
 from veikart.roadmap.models import LIST_ORDER, Phase, RoadmapItem, UserGroup
 from veikart.roadmap.paging import page_of_ids
-from veikart.roadmap.rows import item_rows
+from veikart.roadmap.rows import item_rows, item_urls
 from veikart.roadmap.search import ranked_items
-from veikart.strategy.models import Goal, Strategy, SubGoal
+from veikart.strategy.models import Goal, Strategy
 
 PAGE_SIZE = 25
 TIMELINE_PAGE_SIZE = 50
@@ -78,14 +79,14 @@ def _page(request: HttpRequest, queryset, size: int):
     return Paginator(queryset, size).get_page(request.GET.get("page"))
 
 
-def _page_of_items(request: HttpRequest, queryset, size: int):
+def _page_of_items(request: HttpRequest, queryset, size: int, *, phases=None):
     """A page of ``queryset`` found by id alone, then the rows of its items (``rows.ItemRow``).
 
     Finding the page's ids needs no joins, which keeps both query plans small
-    and cheap however large the filtered set is.
+    and cheap however large the filtered set is. ``phases`` as ``item_rows`` takes them.
     """
     page = page_of_ids(queryset.values_list("pk", flat=True), request.GET.get("page"), size)
-    page.object_list = item_rows(page.object_list)
+    page.object_list = item_rows(page.object_list, phases=phases)
     return page
 
 
@@ -94,8 +95,9 @@ def item_list(request: HttpRequest) -> HttpResponse:
     """Every visible item of the current strategy, filtered by the URL, by goal → sub-goal → grouping."""
     strategy = current_strategy(request)
     filterset = _filtered(request, strategy)
-    page = _page_of_items(request, filterset.qs.order_by(*LIST_ORDER), PAGE_SIZE)
-    sub_goals = SubGoal.objects.select_related("goal").in_bulk({row.sub_goal_id for row in page.object_list})
+    page = _page_of_items(request, filterset.qs.order_by(*LIST_ORDER), PAGE_SIZE, phases=filterset.phases)
+    # Every item on the page is of this strategy, whose sub-goals the filters have read.
+    sub_goals = filterset.sub_goal_headings
     sections = [
         (sub_goals[sub_goal_id], list(rows))
         for sub_goal_id, rows in groupby(page.object_list, key=lambda row: row.sub_goal_id)
@@ -198,15 +200,25 @@ def timeline(request: HttpRequest) -> HttpResponse:
     strategy = current_strategy(request)
     filterset = _filtered(request, strategy)
     queryset = filterset.qs.exclude(start_date=None).order_by("sub_goal_id", "start_date", "title", "pk")
-    page = _page_of_items(request, queryset, TIMELINE_PAGE_SIZE)
+    page = _page_of_items(request, queryset, TIMELINE_PAGE_SIZE, phases=filterset.phases)
     first = min([strategy.period_start, *(item.start_date.year for item in page.object_list)])
     last = max([strategy.period_end, *(item.end_date.year for item in page.object_list if item.end_date)])
     years = list(range(first, last + 1))
+    # Each row names its phase twice (bar and table): the content tag's output, made once per phase.
+    phase_names = {pk: content(phase, "name") for pk, phase in filterset.phases.items()}
     rows = []
     for item in page.object_list:
         start = item.start_date.year
         end = item.end_date.year if item.end_date else last
-        rows.append({"item": item, "column": start - first + 2, "span": end - start + 1, "open": not item.end_date})
+        rows.append(
+            {
+                "item": item,
+                "column": start - first + 2,
+                "span": end - start + 1,
+                "open": not item.end_date,
+                "phase_name": phase_names[item.phase.pk] if item.phase else "",
+            }
+        )
     context = {
         "strategy": strategy,
         "filter": filterset,
@@ -215,9 +227,15 @@ def timeline(request: HttpRequest) -> HttpResponse:
         "rows": rows,
         "years": years,
         "columns": len(years),
-        "phases": Phase.objects.all(),
+        "phases": list(filterset.phases.values()),
     }
     return _filtered_response(request, render(request, "roadmap/timeline.html", context))
+
+
+def _linked_items(items) -> list[dict[str, str]]:
+    """Title and URL of each of ``items`` (dependencies), in the list's order: the page shows no more."""
+    prefix, suffix = item_urls()
+    return [{"title": title, "url": f"{prefix}{pk}{suffix}"} for pk, title in items.values_list("pk", "title")]
 
 
 @require_GET
@@ -233,10 +251,12 @@ def item_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "owners": item.owners.all(),
             "user_groups": item.user_groups.all(),
             "further_sub_goals": item.further_sub_goals.visible_to(request.user).select_related("goal__strategy"),
-            "milestones": item.milestones.all(),
-            "links": item.links.all(),
-            "depends_on": visible.filter(dependants=item).select_related("phase"),
-            "dependants": visible.filter(depends_on=item).select_related("phase"),
+            # One item's milestones and links: their own order, without the join to the item that the
+            # default ordering (by item first) brings.
+            "milestones": item.milestones.order_by("date", "pk"),
+            "links": item.links.order_by("pk"),
+            "depends_on": _linked_items(visible.filter(dependants=item)),
+            "dependants": _linked_items(visible.filter(depends_on=item)),
             "change_log": public_change_log(item),
             "can_edit": permissions.can_edit_owned(request.user, item.owners.all()),
             "can_view_history": permissions.can_view_history(request.user),

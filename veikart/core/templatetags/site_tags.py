@@ -8,7 +8,7 @@ from django.template.defaultfilters import linebreaksbr
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
-from veikart.core.content import content_in_language, language_mark
+from veikart.core.content import content_in_language, language_mark, page_language
 from veikart.core.search import highlight as highlight_text
 from veikart.core.search import snippet_source
 
@@ -51,12 +51,13 @@ def content(obj: Any, *fields: str, lines: bool = False, plain: bool = False, la
     with text (``content_in_language``). ``label`` follows in brackets, outside the marked
     part (a strategy's version label: ``Nasjonal e-helsestrategi (0.9)``). Takes ``as name`` like every simple tag.
     """
-    shown = content_in_language(obj, *fields)
+    language = page_language()
+    shown = content_in_language(obj, *fields, language=language)
     after = f" ({label})" if label else ""
     if plain:
         return shown.text + after
     text = linebreaksbr(shown.text, autoescape=True) if lines else conditional_escape(shown.text)
-    if lang := language_mark(shown):
+    if lang := language_mark(shown, language):
         text = format_html('<span lang="{}">{}</span>', lang, text)
     return text + conditional_escape(after)
 
