@@ -315,5 +315,8 @@ class MinutesForm(WorkspaceFormMixin, forms.Form):
         label=_("Minutes"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Markdown: who attended, and anything recorded besides the decisions."),
+        help_text=_(
+            "Markdown: who attended, and anything recorded besides the decisions. Public once the meeting is "
+            "held: never quote exempt papers here."
+        ),
     )
