@@ -31,8 +31,9 @@ from veikart.workspace.forms import WorkspaceFormMixin
 from . import report_services
 from .annual_report import report_content
 from .report_models import AnnualReport
-from .report_pages import report_view
+from .report_pages import report_heading
 from .report_pdf import pdf_path
+from .report_rendering import published_body, render_body
 from .services import Refused
 
 # --- Public -----------------------------------------------------------------------------------------
@@ -50,10 +51,6 @@ def _report_for_year(request: HttpRequest, year: int) -> AnnualReport:
     return report
 
 
-def _content(report: AnnualReport) -> dict[str, Any]:
-    return report.content if report.is_published else report_content(report)
-
-
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
     """Every published report, newest year first; the strategy office and body members also see the
@@ -66,8 +63,15 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def report_detail(request: HttpRequest, year: int) -> HttpResponse:
+    """A year's report: a published one from its frozen content, its body rendered once per language
+    and kept; an unpublished one (a preview) assembled from the data as it stands."""
     report = _report_for_year(request, year)
-    context = {**report_view(_content(report)), "report": report, "preview": not report.is_published}
+    if report.is_published:
+        content, body = report.content, published_body(report)
+    else:
+        content = report_content(report)
+        body = render_body(content)
+    context = {**report_heading(content), "body_html": body, "report": report, "preview": not report.is_published}
     context["pdf_ready"] = report.is_published and pdf_path(report).exists()
     context["can_manage"] = permissions.can_manage_governance(request.user)
     return render(request, "governance/report_detail.html", context)

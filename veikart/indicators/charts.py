@@ -27,6 +27,9 @@ class Line:
     colour: str = PALETTE[0]
     dash: str = ""
     markers: bool = True
+    # With ``markers`` off, a marker on the latest point only: a long series drawn as one polyline
+    # with its end marked, not hundreds of circles.
+    last_marker: bool = False
     width: float = 2.5
 
 
@@ -181,6 +184,9 @@ def render_chart(
                 f'<circle cx="{x(p.time):.1f}" cy="{y(p.value):.1f}" r="3.5" fill="{line.colour}"/>'
                 for p in line.points
             )
+        elif line.last_marker:
+            last = line.points[-1]
+            parts.append(f'<circle cx="{x(last.time):.1f}" cy="{y(last.value):.1f}" r="3.5" fill="{line.colour}"/>')
     for target in chart.targets:
         cx, cy = x(target.time), y(target.value)
         parts.append(
