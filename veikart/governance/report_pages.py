@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from veikart.core.content import content_in_language, language_mark, page_language
-from veikart.indicators.charts import Chart, Line, render_chart, render_responsive_chart
+from veikart.indicators.charts import Chart, Line, render_chart, render_responsive_chart, thinned
 from veikart.indicators.models import Indicator
 from veikart.indicators.periods import PeriodError, parse_period
 from veikart.indicators.progress import STATUS_COLOURS, Point
@@ -29,7 +29,7 @@ from veikart.roadmap.models import RoadmapItem, render_markdown
 # A series longer than this is drawn as one line with only its latest point marked: a year report
 # shows the trend, and a marker per month would be hundreds of elements per chart to draw and lay out.
 MARKED_POINTS = 24
-# A chart draws at most this many points of a series (every n-th and always the latest): a 720-unit
+# A chart draws about this many points of a series at most (every n-th and always the latest): a 720-unit
 # wide line shows no more, and the table and the indicator's page give the values.
 CHART_POINTS = 40
 
@@ -157,9 +157,7 @@ def _indicator(data: dict[str, Any], goal_number: int, year: int, pdf: bool) -> 
     title_lang = name.language if name.fell_back(page_language()) else ""
     points = _points(data["values"])
     long_series = len(points) > MARKED_POINTS
-    if len(points) > CHART_POINTS:
-        step = -(-len(points) // CHART_POINTS)
-        points = points[::-step][::-1]
+    points = thinned(points, CHART_POINTS)
     lines = [Line(_("Values"), points, markers=not long_series, last_marker=long_series)]
     targets = _points(data["targets"])
     chart = Chart(title=title, description=description, title_lang=title_lang, lines=lines, targets=targets)
