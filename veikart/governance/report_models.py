@@ -179,7 +179,8 @@ class GoalNarrative(models.Model):
 
 
 class AnnualReportRendering(models.Model):
-    """A published report's page body as HTML, rendered once from its frozen content per language.
+    """A published report's page as HTML (its title, heading and body), rendered once from its frozen
+    content per language.
 
     Derived data, never the record: it is keyed by the content's hash, the language and ``version``
     (a fingerprint of the code, templates and catalogues that shape the HTML, see
@@ -193,6 +194,8 @@ class AnnualReportRendering(models.Model):
     content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64)
     language = models.CharField(_("language"), max_length=10)
     version = models.CharField(_("rendering version"), max_length=64)
+    title = models.TextField(_("title"))
+    heading_html = models.TextField(_("heading (HTML)"))
     html = models.TextField(_("HTML"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

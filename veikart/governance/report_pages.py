@@ -262,11 +262,6 @@ def report_view(content: dict[str, Any], *, pdf: bool = False) -> dict[str, Any]
                 ],
             )
         )
-    return {**report_heading(content), "goals": goals}
-
-
-def report_heading(content: dict[str, Any]) -> dict[str, Any]:
-    """The template context of the report's heading (title, approval), without its goals."""
     approval = content.get("approval")
     if approval:
         approval = {
@@ -278,5 +273,6 @@ def report_heading(content: dict[str, Any]) -> dict[str, Any]:
     return {
         "content": content,
         "strategy_title": content_in_language(content["strategy"], "title"),
+        "goals": goals,
         "approval": approval,
     }

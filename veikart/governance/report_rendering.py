@@ -1,7 +1,7 @@
-"""The annual report's page body (contents and goals), rendered as HTML: live for a draft, and for a
-published report once per language and kept (``AnnualReportRendering``).
+"""The annual report's page (title, heading, and the body of contents and goals), rendered as HTML:
+live for a draft, and for a published report once per language and kept (``AnnualReportRendering``).
 
-A published report's content never changes, so neither does its page body in a language as long as
+A published report's content never changes, so neither does its page in a language as long as
 the code that renders it is the same. ``rendering_version`` fingerprints that code: the modules and
 templates that turn content into HTML and the language's compiled catalogues. A stored rendering is
 used only when the report's content hash, the language and that fingerprint all match; after a
@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +31,16 @@ from .report_pages import report_view
 
 logger = logging.getLogger(__name__)
 
+TITLE_TEMPLATE = "governance/_report_title.html"
+HEADING_TEMPLATE = "governance/_report_heading.html"
 BODY_TEMPLATE = "governance/_report_main.html"
 _VEIKART = Path(__file__).resolve().parent.parent
 # What turns the frozen content into the page body (the catalogues are added per language).
 RENDERING_SOURCES = (
     "governance/report_pages.py",
     "governance/report_rendering.py",
+    "governance/templates/governance/_report_title.html",
+    "governance/templates/governance/_report_heading.html",
     "governance/templates/governance/_report_main.html",
     "governance/templates/governance/_report_body.html",
     "governance/templates/governance/_report_matrix.html",
@@ -60,16 +65,33 @@ def rendering_version(language: str) -> str:
     return digest.hexdigest()
 
 
-def render_body(content: dict[str, Any]) -> SafeString:
-    """The page body of ``content`` (frozen or assembled) in the active language."""
-    return mark_safe(render_to_string(BODY_TEMPLATE, {**report_view(content), "content": content}))
+@dataclass(frozen=True)
+class ReportPage:
+    """What the report's page shows around the site's frame: its title (plain text), heading (h1, the
+    preview notice, the lead and the facts) and body (the contents and the goals), in one language."""
+
+    title: str
+    heading_html: SafeString
+    body_html: SafeString
 
 
-def published_body(report: AnnualReport) -> SafeString:
-    """The published ``report``'s page body in the active language: the stored rendering, or rendered
-    from the frozen content now and stored."""
+def render_page(
+    report: AnnualReport, content: dict[str, Any], *, preview: bool = False, can_manage: bool = False
+) -> ReportPage:
+    """The page of ``report`` from ``content`` (frozen, or assembled for a preview) in the active language."""
+    context = {**report_view(content), "report": report, "preview": preview, "can_manage": can_manage}
+    return ReportPage(
+        title=render_to_string(TITLE_TEMPLATE, context).strip(),
+        heading_html=mark_safe(render_to_string(HEADING_TEMPLATE, context)),
+        body_html=mark_safe(render_to_string(BODY_TEMPLATE, context)),
+    )
+
+
+def published_page(report: AnnualReport) -> ReportPage:
+    """The published ``report``'s page in the active language: the stored rendering, or rendered from
+    the frozen content now and stored. Reads ``report.content`` only when it renders."""
     if not report.is_published:
-        raise ValueError("Only a published report's page body is kept.")
+        raise ValueError("Only a published report's page is kept.")
     language = translation.get_language() or settings.LANGUAGE_CODE
     key = {
         "report": report,
@@ -77,25 +99,29 @@ def published_body(report: AnnualReport) -> SafeString:
         "language": language,
         "version": rendering_version(language),
     }
-    html = AnnualReportRendering.objects.filter(**key).values_list("html", flat=True).first()
-    if html is None:
-        html = render_body(report.content)
-        try:
-            with transaction.atomic():
-                AnnualReportRendering.objects.create(**key, html=html)
-        except IntegrityError:  # another request stored the same rendering meanwhile
-            pass
-        else:
-            logger.info("Stored the %s page body of annual report %s (%s characters)", language, report.pk, len(html))
-    return mark_safe(html)
+    stored = AnnualReportRendering.objects.filter(**key).values_list("title", "heading_html", "html").first()
+    if stored is not None:
+        title, heading, body = stored
+        return ReportPage(title=title, heading_html=mark_safe(heading), body_html=mark_safe(body))
+    page = render_page(report, report.content)
+    try:
+        with transaction.atomic():
+            AnnualReportRendering.objects.create(
+                **key, title=page.title, heading_html=page.heading_html, html=page.body_html
+            )
+    except IntegrityError:  # another request stored the same rendering meanwhile
+        pass
+    else:
+        logger.info("Stored the %s page of annual report %s (%s characters)", language, report.pk, len(page.body_html))
+    return page
 
 
 @task()
 def annual_report_pages(*, report_id: int) -> None:
-    """Render and store the page body of the published report ``report_id`` in every language."""
+    """Render and store the page of the published report ``report_id`` in every language."""
     report = AnnualReport.objects.select_related("strategy").filter(pk=report_id).first()
     if report is None or not report.is_published:
         return
     for language, _name in settings.LANGUAGES:
         with translation.override(language):
-            published_body(report)
+            published_page(report)
