@@ -176,3 +176,37 @@ class GoalNarrative(models.Model):
 
     def _report_published(self) -> bool:
         return AnnualReport.objects.filter(pk=self.report_id, state=AnnualReport.State.PUBLISHED).exists()
+
+
+class AnnualReportRendering(models.Model):
+    """A published report's page as HTML (its title, heading and body), rendered once from its frozen
+    content per language.
+
+    Derived data, never the record: it is keyed by the content's hash, the language and ``version``
+    (a fingerprint of the code, templates and catalogues that shape the HTML, see
+    ``report_rendering``), so a rendering made by other code is simply not used, and any row may be
+    deleted at any time (it is made again on the next read). The report's own row is never written.
+    """
+
+    report = models.ForeignKey(
+        AnnualReport, verbose_name=_("annual report"), on_delete=models.CASCADE, related_name="renderings"
+    )
+    content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64)
+    language = models.CharField(_("language"), max_length=10)
+    version = models.CharField(_("rendering version"), max_length=64)
+    title = models.TextField(_("title"))
+    heading_html = models.TextField(_("heading (HTML)"))
+    html = models.TextField(_("HTML"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("annual report rendering")
+        verbose_name_plural = _("annual report renderings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "content_hash", "language", "version"], name="annual_report_rendering_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report} ({self.language})"

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from veikart.core.content import content_in_language, language_mark, page_language
-from veikart.indicators.charts import Chart, Line, render_chart, render_responsive_chart
+from veikart.indicators.charts import Chart, Line, render_chart, render_responsive_chart, thinned
 from veikart.indicators.models import Indicator
 from veikart.indicators.periods import PeriodError, parse_period
 from veikart.indicators.progress import STATUS_COLOURS, Point
@@ -26,8 +26,12 @@ from veikart.indicators.progress import Status as IndicatorStatus
 from veikart.indicators.templatetags.indicator_tags import figure
 from veikart.roadmap.models import RoadmapItem, render_markdown
 
-# The indicator table shows this many of the latest values (the chart shows them all).
-TABLE_ROWS = 12
+# A series longer than this is drawn as one line with only its latest point marked: a year report
+# shows the trend, and a marker per month would be hundreds of elements per chart to draw and lay out.
+MARKED_POINTS = 24
+# A chart draws about this many points of a series at most (every n-th and always the latest): a 720-unit
+# wide line shows no more, and the table and the indicator's page give the values.
+CHART_POINTS = 40
 
 
 @dataclass
@@ -50,6 +54,7 @@ class IndicatorView:
     chart_pdf_svg: SafeString
     alt: str
     table: list[tuple[str, str, str]]
+    url: str = ""
     latest_text: str = ""
     target_text: str = ""
     direction_label: str = ""
@@ -89,7 +94,7 @@ def _status_label(key: str) -> str:
     return str(IndicatorStatus(key).label) if key in IndicatorStatus.values else key
 
 
-def _describe(data: dict[str, Any], name: str) -> str:
+def _describe(data: dict[str, Any], name: str, year: int) -> str:
     """The chart's text alternative: what it shows, in words, and where the numbers are."""
     parts = [_("%(name)s: values and targets.") % {"name": name}]
     if data["latest"]:
@@ -105,34 +110,60 @@ def _describe(data: dict[str, Any], name: str) -> str:
             % {"value": figure(_decimal(data["target"]["value"])), "period": data["target"]["period"]}
         )
     parts.append(_("Status: %(status)s.") % {"status": _status_label(data["status"])})
-    parts.append(_("The table below the chart gives the latest values."))
+    parts.append(
+        _("The table below the chart gives the values of %(previous)s and %(year)s; the indicator's page has them all.")
+        % {"previous": year - 1, "year": year}
+    )
     return " ".join(parts)
 
 
-def _indicator(data: dict[str, Any], goal_number: int, pdf: bool) -> IndicatorView:
-    name = content_in_language(data, "name")
-    title = _("%(name)s: values and targets") % {"name": name.text}
-    description = _describe(data, name.text)
-    title_lang = name.language if name.fell_back(page_language()) else ""
-    lines = [Line(_("Values"), _points(data["values"]))]
-    targets = _points(data["targets"])
-    chart = Chart(title=title, description=description, title_lang=title_lang, lines=lines, targets=targets)
-    chart_id = f"goal-{goal_number}-{data['code']}"
-    # In the PDF the figure's alternative text is the SVG's title: the whole description goes there.
-    pdf_chart = Chart(title=description, description=description, title_lang=title_lang, lines=lines, targets=targets)
-    target_by_period = {period: value for period, value in data["targets"]}
-    # The latest values (a monthly series would give hundreds of rows); the targets all.
-    periods = [period for period, _value in data["values"]][-TABLE_ROWS:]
-    periods += [period for period in target_by_period if period not in periods]
+def _period_year(period: str) -> int | None:
+    try:
+        return parse_period(period).end.year
+    except PeriodError:
+        return None
+
+
+def _table(data: dict[str, Any], year: int) -> list[tuple[str, str, str]]:
+    """(period, value, target) rows: the values of the year and the year before (the latest value when
+    there are none), and every target; the indicator's own page has the whole series."""
+    target_by_period = dict(data["targets"])
     values = dict(data["values"])
-    table = [
+    periods = [period for period, _value in data["values"] if _period_year(period) in (year - 1, year)]
+    if not periods and data["values"]:
+        periods = [data["values"][-1][0]]
+    periods += [period for period in target_by_period if period not in periods]
+    return [
         (
             period,
             figure(_decimal(values.get(period))) if period in values else "–",
             figure(_decimal(target_by_period.get(period))) if period in target_by_period else "",
         )
-        for period in sorted(periods, key=lambda p: _sort_key(p))
+        for period in sorted(periods, key=_sort_key)
     ]
+
+
+def _indicator_url(code: str) -> str:
+    try:
+        return reverse("indicators:indicator-detail", kwargs={"code": code})
+    except NoReverseMatch:
+        return ""
+
+
+def _indicator(data: dict[str, Any], goal_number: int, year: int, pdf: bool) -> IndicatorView:
+    name = content_in_language(data, "name")
+    title = _("%(name)s: values and targets") % {"name": name.text}
+    description = _describe(data, name.text, year)
+    title_lang = name.language if name.fell_back(page_language()) else ""
+    points = _points(data["values"])
+    long_series = len(points) > MARKED_POINTS
+    points = thinned(points, CHART_POINTS)
+    lines = [Line(_("Values"), points, markers=not long_series, last_marker=long_series)]
+    targets = _points(data["targets"])
+    chart = Chart(title=title, description=description, title_lang=title_lang, lines=lines, targets=targets)
+    chart_id = f"goal-{goal_number}-{data['code']}"
+    # In the PDF the figure's alternative text is the SVG's title: the whole description goes there.
+    pdf_chart = Chart(title=description, description=description, title_lang=title_lang, lines=lines, targets=targets)
     status = data["status"]
     return IndicatorView(
         data=data,
@@ -142,7 +173,8 @@ def _indicator(data: dict[str, Any], goal_number: int, pdf: bool) -> IndicatorVi
         chart_svg=SafeString("") if pdf else render_responsive_chart(chart, chart_id=chart_id),
         chart_pdf_svg=render_chart(pdf_chart, chart_id=f"pdf-{chart_id}") if pdf else SafeString(""),
         alt=description,
-        table=table,
+        table=_table(data, year),
+        url="" if pdf else _indicator_url(data["code"]),
         latest_text=_value_text(data["latest"], data["unit"]),
         target_text=_value_text(data["target"], data["unit"]),
         direction_label=str(dict(Indicator.Direction.choices).get(data["direction"], "")),
@@ -210,7 +242,9 @@ def report_view(content: dict[str, Any], *, pdf: bool = False) -> dict[str, Any]
                 narrative_html=render_markdown(narrative.text),
                 anchor=f"goal-{goal['number']}",
                 narrative_lang=language_mark(narrative),
-                indicators=[_indicator(indicator, goal["number"], pdf) for indicator in goal["indicators"]],
+                indicators=[
+                    _indicator(indicator, goal["number"], content["year"], pdf) for indicator in goal["indicators"]
+                ],
                 roadmap=_matrix(goal["roadmap"]["counts"], roadmap_columns),
                 portfolio=_matrix(goal["portfolio"]["counts"], portfolio_columns),
                 decisions=[_decision(decision) for decision in goal["decisions"]],

@@ -125,7 +125,8 @@ def annual_report_approve(*, report: AnnualReport, case: Case, by: Any) -> Annua
 
 def annual_report_publish(*, report: AnnualReport, by: Any) -> AnnualReport:
     """Freeze the approved ``report``'s content with its hash and publish it; from then on it never
-    changes. Queues its PDF for the task worker. ``Refused`` unless the report is approved."""
+    changes. Queues its PDF and its page in every language for the task worker. ``Refused`` unless the
+    report is approved."""
     _require_office(by)
     if report.state == AnnualReport.State.PUBLISHED:
         raise Refused(_("The report is already published."))
@@ -156,5 +157,7 @@ def annual_report_publish(*, report: AnnualReport, by: Any) -> AnnualReport:
 
 def _queue_pdf(report_id: int) -> None:
     from .report_pdf import annual_report_pdf
+    from .report_rendering import annual_report_pages
 
+    annual_report_pages.enqueue(report_id=report_id)
     annual_report_pdf.enqueue(report_id=report_id)

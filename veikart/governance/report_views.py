@@ -31,8 +31,8 @@ from veikart.workspace.forms import WorkspaceFormMixin
 from . import report_services
 from .annual_report import report_content
 from .report_models import AnnualReport
-from .report_pages import report_view
 from .report_pdf import pdf_path
+from .report_rendering import published_page, render_page
 from .services import Refused
 
 # --- Public -----------------------------------------------------------------------------------------
@@ -41,17 +41,18 @@ from .services import Refused
 def _report_for_year(request: HttpRequest, year: int) -> AnnualReport:
     """The year's report as ``request.user`` may read it: the published one for everyone; an unpublished
     one (a preview) for the strategy office and body members; else 404."""
-    reports = AnnualReport.objects.filter(year=year).select_related("strategy", "snapshot", "approved_by_case")
+    # The big JSON columns are read only when needed: a published page is usually stored rendered.
+    reports = (
+        AnnualReport.objects.filter(year=year)
+        .select_related("strategy", "snapshot", "approved_by_case")
+        .defer("content", "snapshot__document")
+    )
     report = reports.published().order_by("-strategy__period_start", "-strategy_id").first()
     if report is None and permissions.can_read_governance_papers(request.user):
         report = reports.order_by("-strategy__period_start", "-strategy_id").first()
     if report is None:
         raise Http404
     return report
-
-
-def _content(report: AnnualReport) -> dict[str, Any]:
-    return report.content if report.is_published else report_content(report)
 
 
 @require_GET
@@ -66,10 +67,26 @@ def report_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def report_detail(request: HttpRequest, year: int) -> HttpResponse:
+    """A year's report: a published one from its frozen content, its body rendered once per language
+    and kept; an unpublished one (a preview) assembled from the data as it stands."""
     report = _report_for_year(request, year)
-    context = {**report_view(_content(report)), "report": report, "preview": not report.is_published}
-    context["pdf_ready"] = report.is_published and pdf_path(report).exists()
-    context["can_manage"] = permissions.can_manage_governance(request.user)
+    if report.is_published:
+        page = published_page(report)
+    else:
+        page = render_page(
+            report,
+            report_content(report),
+            preview=True,
+            can_manage=permissions.can_manage_governance(request.user),
+        )
+    context = {
+        "report": report,
+        "preview": not report.is_published,
+        "page_title": page.title,
+        "heading_html": page.heading_html,
+        "body_html": page.body_html,
+        "pdf_ready": report.is_published and pdf_path(report).exists(),
+    }
     return render(request, "governance/report_detail.html", context)
 
 

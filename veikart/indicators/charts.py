@@ -27,6 +27,9 @@ class Line:
     colour: str = PALETTE[0]
     dash: str = ""
     markers: bool = True
+    # With ``markers`` off, a marker on the latest point only: a long series drawn as one polyline
+    # with its end marked, not hundreds of circles.
+    last_marker: bool = False
     width: float = 2.5
 
 
@@ -181,6 +184,9 @@ def render_chart(
                 f'<circle cx="{x(p.time):.1f}" cy="{y(p.value):.1f}" r="3.5" fill="{line.colour}"/>'
                 for p in line.points
             )
+        elif line.last_marker:
+            last = line.points[-1]
+            parts.append(f'<circle cx="{x(last.time):.1f}" cy="{y(last.value):.1f}" r="3.5" fill="{line.colour}"/>')
     for target in chart.targets:
         cx, cy = x(target.time), y(target.value)
         parts.append(
@@ -191,16 +197,23 @@ def render_chart(
     return mark_safe("".join(parts))
 
 
+def thinned(points: list, most: int) -> list:
+    """``points`` when there are at most ``most``, else every n-th of them and always the latest
+    (``most`` + 1 at the most): a line's trend with fewer points to draw."""
+    if len(points) <= most:
+        return points
+    step = -(-len(points) // most)
+    return [*points[:-1:step], points[-1]]
+
+
 def render_sparkline(
     points: list[tuple[float, float]], *, label: str, width: int = 120, height: int = 32
 ) -> SafeString:
     """A small trend line through ``(time, value)`` pairs; ``label`` is its text alternative."""
     if len(points) < 2:
         return mark_safe('<span class="vk-sparkline-empty">–</span>')
-    if len(points) > SPARKLINE_POINTS:
-        # A 120-pixel line cannot show more; keep every n-th point and always the latest.
-        step = -(-len(points) // SPARKLINE_POINTS)
-        points = [*points[:-1:step], points[-1]]
+    # A 120-pixel line cannot show more.
+    points = thinned(points, SPARKLINE_POINTS)
     times = [t for t, _v in points]
     values = [v for _t, v in points]
     t0, t1, v0, v1 = min(times), max(times), min(values), max(values)

@@ -4,6 +4,7 @@ workflow's refusals, the workspace pages by role and the PDF's structure."""
 from __future__ import annotations
 
 import io
+import re
 
 import pypdf
 import pytest
@@ -13,8 +14,9 @@ from django.urls import reverse
 from veikart.conftest import client_for, run_task_worker
 from veikart.governance import report_services
 from veikart.governance.models import Body, Case, Decision
-from veikart.governance.report_models import AnnualReport, GoalNarrative, ReportFrozen
+from veikart.governance.report_models import AnnualReport, AnnualReportRendering, GoalNarrative, ReportFrozen
 from veikart.governance.report_pdf import annual_report_pdf_bytes, pdf_path
+from veikart.governance.report_rendering import annual_report_pages
 from veikart.governance.services import Refused
 from veikart.indicators.models import Indicator
 from veikart.reporting.snapshot_models import PortfolioSnapshot, content_hash
@@ -237,3 +239,55 @@ def test_the_worker_stores_the_pdf_and_the_page_serves_it(published, anonymous_c
     response = anonymous_client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+def _monthly_indicator() -> dict:
+    values = [[f"{year}-{month:02d}", str(month)] for year in range(2015, 2025) for month in range(1, 13)]
+    return {
+        "code": "m",
+        "name": "Månedlig",
+        "unit": "",
+        "direction": "higher",
+        "status": "on_track",
+        "latest": {"period": "2024-12", "value": "12"},
+        "target": {"period": "2030", "value": "20"},
+        "values": values,
+        "targets": [["2030", "20"]],
+    }
+
+
+def test_a_long_series_is_one_line_with_its_latest_point_marked_and_the_table_has_the_year_and_the_one_before():
+    from veikart.governance.report_pages import CHART_POINTS, _indicator
+
+    view = _indicator(_monthly_indicator(), goal_number=1, year=2024, pdf=False)
+    wide = str(view.chart_svg).split("</svg>")[0]
+    assert wide.count("<circle") == 1 and wide.count("<polyline") == 1
+    assert len(re.search(r'<polyline points="([^"]+)"', wide).group(1).split()) <= CHART_POINTS + 1
+    periods = [period for period, _value, _target in view.table]
+    assert periods == [f"{year}-{month:02d}" for year in (2023, 2024) for month in range(1, 13)] + ["2030"]
+    assert view.url == "/indikatorer/m/"
+    pdf = _indicator(_monthly_indicator(), goal_number=1, year=2024, pdf=True)
+    assert str(pdf.chart_pdf_svg).count("<circle") == 1 and not pdf.url
+
+
+def test_the_published_page_body_is_rendered_once_per_language_and_kept(published, anonymous_client):
+    AnnualReportRendering.objects.filter(report=published).delete()
+    first = anonymous_client.get(_url(2025)).content.decode()
+    assert AnnualReportRendering.objects.filter(report=published, language="nb").count() == 1
+    anonymous_client.get("/en" + _url(2025))
+    stored = AnnualReportRendering.objects.get(report=published, language="nb")
+    assert stored.content_hash == published.content_hash
+    assert {r.language for r in AnnualReportRendering.objects.filter(report=published)} == {"nb", "en"}
+    # The page serves what is stored (a marker put in shows) and the report's row is untouched.
+    AnnualReportRendering.objects.filter(pk=stored.pk).update(html=stored.html + "<p>lagret-gjengivelse</p>")
+    assert "lagret-gjengivelse" in anonymous_client.get(_url(2025)).content.decode()
+    assert "<figure" in first and AnnualReport.objects.get(pk=published.pk).hash_matches
+    # A rendering made by other code (another version) is not used.
+    AnnualReportRendering.objects.filter(pk=stored.pk).update(version="0" * 64)
+    assert "lagret-gjengivelse" not in anonymous_client.get(_url(2025)).content.decode()
+
+
+def test_the_worker_renders_the_published_page_in_every_language(published):
+    AnnualReportRendering.objects.filter(report=published).delete()
+    annual_report_pages.call(report_id=published.pk)
+    assert {r.language for r in AnnualReportRendering.objects.filter(report=published)} == {"nb", "nn", "en"}

@@ -38,3 +38,13 @@ def test_the_narrow_chart_labels_fewer_years_than_the_wide_one_and_they_do_not_o
     xs = _year_positions(narrow)
     # A four-digit year at 14 units is about 34 units wide.
     assert min(b - a for a, b in pairwise(xs)) > 14 * 0.6 * 4 + 4
+
+
+def test_a_line_without_markers_can_mark_its_latest_point_only():
+    points = [Point(f"2020-{month:02d}", 2020 + month / 12, float(month)) for month in range(1, 13)]
+    every = str(render_chart(Chart(title="t", description="d", lines=[Line("v", points)])))
+    last = str(
+        render_chart(Chart(title="t", description="d", lines=[Line("v", points, markers=False, last_marker=True)]))
+    )
+    assert every.count("<circle") == 12
+    assert last.count("<circle") == 1 and last.count("<polyline") == 1
