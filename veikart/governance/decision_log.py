@@ -29,9 +29,9 @@ from veikart.core.search import clean_query
 from veikart.roadmap.models import render_markdown
 from veikart.strategy.models import Goal, Strategy
 
-from .decision_search import matching
+from .decision_search import id_in, matching
 from .meeting_pages import readable_case_ids
-from .models import Body, Case, Decision, FollowUpAction
+from .models import Body, Case, Decision, FollowUpAction, papers_readable_condition
 
 PAGE_SIZE = 20
 
@@ -87,10 +87,12 @@ def _goal_title(goal: Goal) -> str:
 def _follow_up_condition(status: str):
     actions = FollowUpAction.objects.filter(decision=OuterRef("pk"))
     today = timezone.localdate()
+    # Open and overdue actions are few: the decisions are read from them (an uncorrelated list), not
+    # asked of every decision.
     if status == FollowUp.OPEN:
-        return Exists(actions.filter(done_on__isnull=True))
+        return id_in(FollowUpAction.objects.filter(done_on__isnull=True).values("decision"))
     if status == FollowUp.OVERDUE:
-        return Exists(actions.filter(done_on__isnull=True, due_on__lt=today))
+        return id_in(FollowUpAction.objects.filter(done_on__isnull=True, due_on__lt=today).values("decision"))
     if status == FollowUp.DONE:
         return Exists(actions) & ~Exists(actions.filter(done_on__isnull=True))
     return ~Exists(actions)
@@ -106,7 +108,8 @@ def filtered_decisions(user, values: dict[str, str], *, goals: list[Goal]) -> Qu
     if values.get("kind"):
         decisions = decisions.filter(case__kind=values["kind"])
     if values.get("goal") or values.get("follow_up"):
-        decisions = decisions.filter(case__in=Case.objects.papers_readable_by(user))
+        # Joins on the decision's case, not ``case__in=<subquery>``, which SQLite seeks pair by pair.
+        decisions = decisions.filter(papers_readable_condition(user, prefix="case__"))
     if values.get("goal"):
         goal = next(goal for goal in goals if str(goal.number) == values["goal"])
         decisions = decisions.filter(case__goals=goal)
@@ -154,7 +157,7 @@ def decision_rows(decisions: list[Decision], user) -> list[DecisionRow]:
 
 
 def page_of_decisions(decisions: QuerySet[Decision], number: str | None, user) -> tuple[Page, list[DecisionRow]]:
-    page = Paginator(decisions.select_related("case__meeting__body"), PAGE_SIZE).get_page(number)
+    page = Paginator(decisions.select_related("case__meeting__body", "case__body"), PAGE_SIZE).get_page(number)
     return page, decision_rows(list(page.object_list), user)
 
 

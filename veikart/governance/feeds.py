@@ -45,7 +45,9 @@ class DecisionFeed(Feed):
 
     def items(self):
         decisions = list(
-            Decision.objects.public().select_related("case__meeting__body").order_by("-decided_on", "-pk")[: self.limit]
+            Decision.objects.public()
+            .select_related("case__meeting__body", "case__body")
+            .order_by("-decided_on", "-pk")[: self.limit]
         )
         rows = {row.case.pk: row for row in case_rows([decision.case for decision in decisions], _ANONYMOUS)}
         return [(decision, rows[decision.case_id]) for decision in decisions]

@@ -37,7 +37,9 @@ def code_ids(query: str, user) -> list[int]:
 def hits(ids: list[int], user) -> list[Hit]:
     decisions = {
         decision.pk: decision
-        for decision in Decision.objects.visible_to(user).filter(pk__in=ids).select_related("case__meeting__body")
+        for decision in Decision.objects.visible_to(user)
+        .filter(pk__in=ids)
+        .select_related("case__meeting__body", "case__body")
     }
     shown = [decisions[pk] for pk in ids if pk in decisions]
     rows = {row.case.pk: row for row in case_rows([decision.case for decision in shown], user)}

@@ -26,7 +26,7 @@ def decisions_concerning(link: str, obj: Any, user, *, limit: int | None = None)
     newest first (the first ``limit`` of them)."""
     decisions = (
         Decision.objects.filter(**{f"case__{link}": obj}, case__in=Case.objects.papers_readable_by(user))
-        .select_related("case__meeting__body")
+        .select_related("case__meeting__body", "case__body")
         .order_by("-decided_on", "-pk")
     )
     return list(decisions if limit is None else decisions[:limit])
