@@ -356,6 +356,12 @@ def documents_changing(kind: str, ids: Iterable[int]) -> Callable[[], None]:
     return done
 
 
+def kept_values_expire() -> None:
+    """Everything ``kept_until_changed`` kept is read afresh, in every process (for a change that moves
+    no document's words, or whose words were counted as they were written)."""
+    _raise_search_revision()
+
+
 def documents_changed(kind: str | None = None) -> None:
     """Documents of ``kind`` (of every kind when None) may have changed: what ``kept_until_changed``
     kept is read afresh, and listeners recount them."""

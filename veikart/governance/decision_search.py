@@ -22,11 +22,11 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import In
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from veikart.accounts import permissions
-from veikart.core.search import WORD, documents_changing, stem, terms
+from veikart.core.search import WORD, documents_changing, kept_values_expire, stem, terms
 
 from .models import Body, Case, Decision, DecisionSearch
 
@@ -114,6 +114,8 @@ def decision_index_refresh(decision_ids: Iterable[int] | None = None) -> int:
             else:
                 _write_fts(chunk, documents)
             vocabulary_done()
+        # What pages keep of the decisions (the sections on goal and item pages) is read afresh.
+        kept_values_expire()
     return len(ids)
 
 
@@ -268,6 +270,17 @@ def _case_saved(sender, instance: Case, raw: bool = False, **kwargs) -> None:
 @receiver(post_delete, sender=Decision, dispatch_uid="governance-decision-search-delete")
 def _decision_deleted(sender, instance: Decision, **kwargs) -> None:
     decision_index_remove([instance.pk])
+    kept_values_expire()
+
+
+def _links_changed(sender, action: str, **kwargs) -> None:
+    """A case's goals, sub-goals, items or indicators changed: the pages' decision sections are read afresh."""
+    if action in ("post_add", "post_remove", "post_clear"):
+        kept_values_expire()
+
+
+for _link in (Case.goals, Case.sub_goals, Case.roadmap_items, Case.indicators):
+    m2m_changed.connect(_links_changed, sender=_link.through, dispatch_uid=f"governance-case-links-{_link.field.name}")
 
 
 def index_missing(sender, **kwargs) -> None:

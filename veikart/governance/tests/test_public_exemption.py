@@ -156,3 +156,19 @@ def test_the_goal_page_shows_public_decisions_to_everyone(personas):
         assert case.get_absolute_url() in html, name
         assert re.search(r"Vedtatt i [^<]+, sak \d+/2026", html), name
         _assert_boundary(name, html)
+
+
+def test_a_goal_page_follows_a_case_made_exempt_and_a_link_removed_at_once(personas, exempt_case):
+    """The section is kept between requests until a decision or case changes (the search revision)."""
+    case = Case.objects.filter(goals__isnull=False, is_exempt=False, decision__isnull=False).first()
+    goal = case.goals.first()
+    public = client_for(None)
+    assert case.get_absolute_url() in _text(public.get(goal.get_absolute_url()))
+    case.is_exempt, case.exemption_basis, case.title_is_public = True, "offl. § 14", False
+    case.save()
+    assert case.get_absolute_url() not in _text(public.get(goal.get_absolute_url()))
+    case.is_exempt, case.exemption_basis, case.title_is_public = False, "", True
+    case.save()
+    assert case.get_absolute_url() in _text(public.get(goal.get_absolute_url()))
+    case.goals.remove(goal)
+    assert case.get_absolute_url() not in _text(public.get(goal.get_absolute_url()))
