@@ -14,10 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from veikart.core.content import content_in_language, language_mark, page_language
+from veikart.core.content import content_in_language, language_mark, page_language, sentence
 from veikart.indicators.charts import Chart, Line, render_chart, render_responsive_chart, thinned
 from veikart.indicators.models import Indicator
 from veikart.indicators.periods import PeriodError, parse_period
@@ -52,6 +53,8 @@ class IndicatorView:
     status_colour: str
     chart_svg: SafeString
     chart_pdf_svg: SafeString
+    values_caption: SafeString
+    all_values_text: SafeString
     alt: str
     table: list[tuple[str, str, str]]
     url: str = ""
@@ -94,9 +97,11 @@ def _status_label(key: str) -> str:
     return str(IndicatorStatus(key).label) if key in IndicatorStatus.values else key
 
 
-def _describe(data: dict[str, Any], name: str, year: int) -> str:
-    """The chart's text alternative: what it shows, in words, and where the numbers are."""
-    parts = [_("%(name)s: values and targets.") % {"name": name}]
+def _describe(data: dict[str, Any], name: str | None, year: int) -> str:
+    """The chart's text alternative: what it shows, in words, and where the numbers are. ``name`` is
+    None when it is not in the page's language: the heading above the chart names the indicator, with
+    its language marked, and a plain-text description cannot mark it."""
+    parts = [_("%(name)s: values and targets.") % {"name": name} if name else _("Values and targets.")]
     if data["latest"]:
         parts.append(
             _("Latest value %(value)s (%(period)s).")
@@ -153,8 +158,10 @@ def _indicator_url(code: str) -> str:
 def _indicator(data: dict[str, Any], goal_number: int, year: int, pdf: bool) -> IndicatorView:
     name = content_in_language(data, "name")
     title = _("%(name)s: values and targets") % {"name": name.text}
-    description = _describe(data, name.text, year)
-    title_lang = name.language if name.fell_back(page_language()) else ""
+    fell_back = name.fell_back(page_language())
+    description = _describe(data, None if fell_back else name.text, year)
+    title_lang = name.language if fell_back else ""
+    marked_name = format_html('<span lang="{}">{}</span>', name.language, name.text) if fell_back else name.text
     points = _points(data["values"])
     long_series = len(points) > MARKED_POINTS
     points = thinned(points, CHART_POINTS)
@@ -170,8 +177,15 @@ def _indicator(data: dict[str, Any], goal_number: int, year: int, pdf: bool) -> 
         name=name,
         status_label=_status_label(status),
         status_colour=STATUS_COLOURS.get(status, "neutral") if status in IndicatorStatus.values else "neutral",
-        chart_svg=SafeString("") if pdf else render_responsive_chart(chart, chart_id=chart_id),
-        chart_pdf_svg=render_chart(pdf_chart, chart_id=f"pdf-{chart_id}") if pdf else SafeString(""),
+        # Nothing recorded and no target: no chart (an empty one would only draw its axis), the words say so.
+        chart_svg=SafeString("")
+        if pdf or not (points or targets)
+        else render_responsive_chart(chart, chart_id=chart_id),
+        chart_pdf_svg=(
+            render_chart(pdf_chart, chart_id=f"pdf-{chart_id}") if pdf and (points or targets) else SafeString("")
+        ),
+        values_caption=sentence(_("Values of %(name)s"), name=marked_name),
+        all_values_text=sentence(_("All values of %(name)s"), name=marked_name),
         alt=description,
         table=_table(data, year),
         url="" if pdf else _indicator_url(data["code"]),
