@@ -19,12 +19,19 @@ from django.utils.translation import ngettext
 from veikart.accounts import permissions
 from veikart.workspace.registry import Attention
 
+from .meeting_pages import case_rows
 from .models import Body, Case, FollowUpAction, Meeting
 
 # How far ahead a follow-up action counts as "due soon" on the start page and in the list.
 SOON = datetime.timedelta(days=30)
 # How many rows a start-page panel shows; the list behind it has the rest.
 PANEL_ROWS = 10
+
+
+def titled(actions: list[FollowUpAction], user) -> None:
+    """Set each action's ``title``: its case's title as ``user`` may read it (one query for them all)."""
+    for action, row in zip(actions, case_rows([action.decision.case for action in actions], user), strict=True):
+        action.title = row.title
 
 
 def meetings_for(user) -> QuerySet[Meeting]:
@@ -80,8 +87,7 @@ def follow_up_panel(request: HttpRequest) -> dict[str, Any] | None:
     rows = list(actions[:PANEL_ROWS])
     if not rows:
         return None
-    for action in rows:
-        action.title = action.decision.case.public_title(request.user)
+    titled(rows, request.user)
     return {
         "actions": rows,
         "today": today,

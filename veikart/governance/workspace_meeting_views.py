@@ -29,8 +29,9 @@ from veikart.roadmap.models import render_markdown
 
 from . import attachments, services
 from .meeting_forms import AttachmentForm, CaseForm, DecisionForm, FollowUpForm, MeetingForm, MinutesForm
+from .meeting_pages import case_rows
 from .models import Attachment, Body, Case, Meeting
-from .workspace_meeting_pages import SOON, can_follow_up, follow_ups_for, meetings_for
+from .workspace_meeting_pages import SOON, can_follow_up, follow_ups_for, meetings_for, titled
 
 GET_POST = require_http_methods(["GET", "POST"])
 
@@ -174,10 +175,8 @@ def meeting_page(request: HttpRequest, pk: int) -> HttpResponse:
     cases = list(
         meeting.cases.select_related("decision").prefetch_related("attachments").order_by("position", "number")
     )
-    readable = set(Case.objects.papers_readable_by(request.user).filter(meeting=meeting).values_list("pk", flat=True))
-    for case in cases:
-        case.readable = case.pk in readable
-        case.shown_title = case.public_title(request.user) if not case.readable else case.title
+    for row in case_rows(cases, request.user):
+        row.case.readable, row.case.shown_title = row.papers, row.title
     can_manage = permissions.can_manage_governance(request.user)
     next_state = _NEXT.get(Meeting.State(meeting.state))
     context = {
@@ -327,12 +326,13 @@ def case_page(request: HttpRequest, pk: int) -> HttpResponse:
     readable = case.papers_readable_by(request.user)
     can_manage = permissions.can_manage_governance(request.user)
     decision = getattr(case, "decision", None)
+    shown_title = case.public_title(request.user)
     context = {
-        "title": f"{case.label} {case.public_title(request.user) or ''}".strip(),
+        "title": f"{case.label} {shown_title or ''}".strip(),
         "case": case,
         "meeting": meeting,
         "readable": readable,
-        "shown_title": case.public_title(request.user),
+        "shown_title": shown_title,
         "background_html": render_markdown(case.background) if readable else "",
         "proposed_html": render_markdown(case.proposed_decision) if readable else "",
         "decision": decision,
@@ -631,8 +631,7 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     if show_done:
         actions = actions.order_by("-done_on", "pk")
     rows = list(actions[:500])
-    for action in rows:
-        action.title = action.decision.case.public_title(request.user)
+    titled(rows, request.user)
     context = {
         "title": _("Follow-up actions"),
         "actions": rows,
