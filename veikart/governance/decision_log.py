@@ -31,7 +31,7 @@ from veikart.strategy.models import Goal, Strategy
 
 from .decision_search import id_in, matching
 from .meeting_pages import readable_case_ids
-from .models import Body, Case, Decision, FollowUpAction, papers_readable_condition
+from .models import Body, Case, Decision, FollowUpAction, Meeting, papers_readable_condition
 
 PAGE_SIZE = 20
 
@@ -90,9 +90,10 @@ def _follow_up_condition(status: str):
     # Open and overdue actions are few: the decisions are read from them (an uncorrelated list), not
     # asked of every decision.
     if status == FollowUp.OPEN:
-        return id_in(FollowUpAction.objects.filter(done_on__isnull=True).values("decision"))
+        return id_in(FollowUpAction.objects.filter(done_on__isnull=True).order_by().values("decision"))
     if status == FollowUp.OVERDUE:
-        return id_in(FollowUpAction.objects.filter(done_on__isnull=True, due_on__lt=today).values("decision"))
+        overdue = FollowUpAction.objects.filter(done_on__isnull=True, due_on__lt=today)
+        return id_in(overdue.order_by().values("decision"))
     if status == FollowUp.DONE:
         return Exists(actions) & ~Exists(actions.filter(done_on__isnull=True))
     return ~Exists(actions)
@@ -157,8 +158,26 @@ def decision_rows(decisions: list[Decision], user) -> list[DecisionRow]:
 
 
 def page_of_decisions(decisions: QuerySet[Decision], number: str | None, user) -> tuple[Page, list[DecisionRow]]:
-    page = Paginator(decisions.select_related("case__meeting__body", "case__body"), PAGE_SIZE).get_page(number)
-    return page, decision_rows(list(page.object_list), user)
+    """The page ``number`` of ``decisions`` and its rows.
+
+    The page's ids are chosen first, sorting only narrow rows; then those twenty are read whole with
+    their case, meeting and body. (Sorting the joined rows with their texts cost tens of milliseconds
+    on ten thousand decisions, and more the deeper the page.)"""
+    page = Paginator(decisions.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
+    ids = list(page.object_list)
+    loaded = Decision.objects.select_related("case__meeting__body", "case__body").in_bulk(ids)
+    page.object_list = [loaded[pk] for pk in ids]
+    return page, decision_rows(page.object_list, user)
+
+
+def decision_years(user) -> list[int]:
+    """The years of the decisions ``user`` may know of, newest first.
+
+    Read from the meetings (a case's year is its meeting's), a few hundred rows each asked whether it
+    has a decision, rather than from every decided case."""
+    decided = Decision.objects.filter(case__meeting=OuterRef("pk"))
+    meetings = Meeting.objects.visible_to(user).filter(Exists(decided))
+    return list(meetings.order_by("-year").values_list("year", flat=True).distinct())
 
 
 @require_GET
@@ -167,13 +186,7 @@ def decision_log(request: HttpRequest) -> HttpResponse:
     strategy = Strategy.objects.visible_to(user).current()
     goals = list(Goal.objects.filter(strategy=strategy).order_by("number")) if strategy else []
     bodies = list(Body.objects.all())
-    years = list(
-        Case.objects.visible_to(user)
-        .filter(decision__isnull=False)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()
-    )
+    years = decision_years(user)
     form = DecisionFilterForm(request.GET or None, bodies=bodies, years=years, goals=goals)
     values = form.valid_values() if form.is_bound else {}
     # The filters in effect are the valid ones: a bad value is reported by the form, not listed as a filter.

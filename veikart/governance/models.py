@@ -320,6 +320,9 @@ class Case(models.Model):
             models.CheckConstraint(condition=Q(is_exempt=False) | ~Q(exemption_basis=""), name="case_exempt_has_basis"),
             models.CheckConstraint(condition=Q(number__gte=1), name="case_number_positive"),
         ]
+        # Each case's meeting beside its id: the decision log counts thousands of decisions on public
+        # meetings from this index alone, not from the case rows with their texts.
+        indexes = [models.Index(fields=["id", "meeting"], name="case_meeting_of_id")]
 
     def __str__(self) -> str:
         return f"{self.label} {self.title}"

@@ -7,6 +7,7 @@ an item is public when it is published and its strategy is public.
 from __future__ import annotations
 
 import datetime
+import threading
 
 import markdown
 import nh3
@@ -29,9 +30,25 @@ from veikart.strategy.models import Strategy, SubGoal
 _MARKDOWN_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "code", "pre", "blockquote", "h3", "h4"}
 
 
+_converters = threading.local()
+
+
+def _markdown_converter() -> markdown.Markdown:
+    """This thread's converter: building one costs more than converting a paragraph, and an instance is
+    not safe to share between threads."""
+    converter = getattr(_converters, "markdown", None)
+    if converter is None:
+        converter = _converters.markdown = markdown.Markdown(extensions=["sane_lists"])
+    return converter
+
+
 def render_markdown(text: str) -> SafeString:
     """Markdown rendered to HTML with nh3 keeping only harmless tags (no scripts, styles or raw HTML)."""
-    html = markdown.markdown(text or "", extensions=["sane_lists"])
+    converter = _markdown_converter()
+    try:
+        html = converter.convert(text or "")
+    finally:
+        converter.reset()
     clean = nh3.clean(html, tags=_MARKDOWN_TAGS, attributes={"a": {"href", "title"}}, link_rel="noopener nofollow")
     return mark_safe(clean)  # sanitised by nh3 just above
 
