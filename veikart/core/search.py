@@ -199,6 +199,13 @@ class RankedIds(Sequence[int]):
         return len(self) > 0
 
 
+def ids_and_total(rows: Iterable[tuple[int, int]]) -> tuple[list[int], int]:
+    """The ids of ``(id, number of all matches)`` rows, and that number (0 without rows): what a
+    ``RankedIds`` fetch returns from a ranking with a window count."""
+    rows = list(rows)
+    return [pk for pk, _total in rows], rows[0][1] if rows else 0
+
+
 @dataclass(frozen=True)
 class Hit:
     """One search result as the results page shows it (plain values, no model instance)."""

@@ -15,18 +15,18 @@ decision deleted) and after ``migrate`` for decisions not yet indexed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.lookups import In
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
 from veikart.accounts import permissions
-from veikart.core.search import WORD, documents_changing, kept_values_expire, stem, terms
+from veikart.core.search import WORD, RankedIds, documents_changing, ids_and_total, kept_values_expire, stem, terms
 
 from .models import Body, Case, Decision, DecisionSearch
 
@@ -225,37 +225,74 @@ def id_in(matches) -> Q:
     return Q(In(F("pk") + 0, matches))
 
 
-def ranked_decision_ids(query: str, user) -> list[int]:
+def ranked_decision_ids(query: str, user) -> Sequence[int]:
     """Ids of the decisions ``user`` may know of that match every word of ``query``, best first (a match
-    in the title weighs more; then the newest first). An empty query finds nothing."""
-    condition = matching(query, user)
-    if condition is None:
+    in the title weighs more; then the newest first). An empty query finds nothing. On PostgreSQL a
+    ``RankedIds``, ranked and counted by the database only as far as it is read."""
+    words = terms(query)
+    if not words:
         return []
-    found = Decision.objects.visible_to(user).filter(condition)
+    office = permissions.is_strategy_office(user)
+    # The office matches on the whole text and anyone who sits on no body on the public one: one text
+    # per decision, matched and ranked in one pass. A member of a body also matches on the hidden
+    # texts of that body's exempt decisions (``matching``).
+    one_text = office or not Body.objects.readable_by(user).exists()
+    visible = Decision.objects.visible_to(user)
     if _is_postgresql():
-        tsquery = _tsquery(terms(query))
-        rank = SearchRank(F("search__public_vector"), tsquery)
-        if permissions.is_strategy_office(user):
-            rank = SearchRank(F("search__vector"), tsquery)
-        found = found.annotate(rank=rank).order_by("-rank", "-decided_on", "-pk")
-        return list(found.values_list("pk", flat=True))
-    ids = list(found.order_by("-decided_on", "-pk").values_list("pk", flat=True))
+        tsquery = _tsquery(words)
+        column = "search__vector" if office else "search__public_vector"
+        found = visible.filter(**{column: tsquery}) if one_text else visible.filter(matching(query, user))
+        ranked = found.annotate(rank=SearchRank(F(column), tsquery)).order_by("-rank", "-decided_on", "-pk")
+        # Counted in the ranking's pass and cut at what is read: a common word's thousands of
+        # matches are not sent to Python for a page of twenty.
+        counted = ranked.annotate(total=Window(Count("pk"))).values_list("pk", "total")
+        return RankedIds(lambda limit: ids_and_total(counted if limit is None else counted[:limit]))
+    if one_text:
+        return _ranked_in_one_text(words, user, office=office)
+    ids = list(visible.filter(matching(query, user)).order_by("-decided_on", "-pk").values_list("pk", flat=True))
     if not ids:
         return []
-    # bm25 over the public columns (the whole text for the office): a better match first, the newest
-    # of equal ones first. The ids are those ``matching`` allowed; only their order is read here.
-    columns = "title body" if permissions.is_strategy_office(user) else "public_title public_body"
-    # Every match's rank, filtered here: a ``rowid IN (…)`` beside MATCH makes FTS5 run the match once
-    # per listed id (seconds for a common word).
+    # A member's matches: bm25 over the public columns, a better match first, the newest of equal ones
+    # first (a match on hidden text only ranks after them). The ids are those ``matching`` allowed;
+    # only their order is read here. Every match's rank, filtered here: a ``rowid IN (…)`` beside MATCH
+    # makes FTS5 run the match once per listed id (seconds for a common word).
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT rowid, bm25({FTS_TABLE}, 5.0, 1.0, 5.0, 1.0) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
-            [_fts_match(terms(query), columns)],
+            [_fts_match(words, "public_title public_body")],
         )
         allowed = set(ids)
         ranks = {rowid: rank for rowid, rank in cursor.fetchall() if rowid in allowed}
     order = {pk: position for position, pk in enumerate(ids)}
     return sorted(ids, key=lambda pk: (ranks.get(pk, 0.0), order[pk]))
+
+
+def _ranked_in_one_text(words: list[str], user, *, office: bool) -> RankedIds:
+    """SQLite, for a viewer who matches on one text of every decision (the office on the whole text,
+    anyone who sits on no body on the public one): the match, its bm25 and the visibility in one
+    query, counted beside the ranking and cut at what is read, as the roadmap's search does. (A member
+    of a body also matches on the hidden texts of that body's exempt decisions: ranked in full above.)"""
+    columns = "title body" if office else "public_title public_body"
+    table = Decision._meta.db_table
+    matched = Decision.objects.visible_to(user).extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; bound
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = {table}.id", f"{FTS_TABLE} MATCH %s"],
+        params=[_fts_match(words, columns)],
+        select={"rank": f"bm25({FTS_TABLE}, 5.0, 1.0, 5.0, 1.0)"},
+    )
+    # FTS5 allows bm25() in no window's query, so the ranking is a subquery of the counted one.
+    inner, params = matched.order_by().values_list("pk", "rank", "decided_on").query.sql_with_params()
+    counted = f"SELECT pk, count(*) OVER () FROM ({inner}) ORDER BY rank, decided_on DESC, pk DESC"  # noqa: S608
+
+    def fetch(limit: int | None) -> tuple[list[int], int]:
+        with connection.cursor() as cursor:
+            if limit is None:
+                cursor.execute(counted, params)
+            else:
+                cursor.execute(f"{counted} LIMIT %s", [*params, limit])
+            return ids_and_total(cursor.fetchall())
+
+    return RankedIds(fetch)
 
 
 @receiver(post_save, sender=Decision, dispatch_uid="governance-decision-search-decision")

@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Window
 
 from veikart.accounts import permissions
-from veikart.core.search import WORD, RankedIds, documents_changing, stem, terms
+from veikart.core.search import WORD, RankedIds, documents_changing, ids_and_total, stem, terms
 from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
 from veikart.strategy.models import Strategy
 
@@ -161,7 +161,7 @@ def ranked_items(query: str, *, strategy: Strategy, user) -> RankedIds:
         counted = ranked.annotate(total=Window(Count("item_id"))).values_list("item_id", "total")
 
         def fetch(limit: int | None) -> tuple[list[int], int]:
-            return _ids_and_total(counted if limit is None else counted[:limit])
+            return ids_and_total(counted if limit is None else counted[:limit])
 
         return RankedIds(fetch)
     match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
@@ -182,12 +182,6 @@ def ranked_items(query: str, *, strategy: Strategy, user) -> RankedIds:
                 cursor.execute(counted, params)
             else:
                 cursor.execute(f"{counted} LIMIT %s", [*params, limit])
-            return _ids_and_total(cursor.fetchall())
+            return ids_and_total(cursor.fetchall())
 
     return RankedIds(fetch_fts)
-
-
-def _ids_and_total(rows: Iterable[tuple[int, int]]) -> tuple[list[int], int]:
-    """The ids of ``(id, number of all matches)`` rows, and that number (0 without rows)."""
-    rows = list(rows)
-    return [pk for pk, _total in rows], rows[0][1] if rows else 0

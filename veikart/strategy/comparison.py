@@ -137,8 +137,8 @@ def _compare_sub_goals(older: Strategy, newer: Strategy, goal_changes: list[Goal
     """Each sub-goal of either version, matched through its own lineage, then its goal's, then by code;
     ordered by the newer code, removed ones last by the older code.
     """
-    old_sub_goals = list(SubGoal.objects.filter(strategy=older).select_related("goal").order_by("code"))
-    new_sub_goals = list(SubGoal.objects.filter(strategy=newer).select_related("goal").order_by("code"))
+    old_sub_goals = list(SubGoal.objects.filter(strategy=older).select_related("goal__strategy").order_by("code"))
+    new_sub_goals = list(SubGoal.objects.filter(strategy=newer).select_related("goal__strategy").order_by("code"))
     successor = {change.old.pk: change.new.pk for change in goal_changes if change.old and change.new}
     unmatched_old = {sub_goal.pk: sub_goal for sub_goal in old_sub_goals}
     matches: dict[int, SubGoal] = {}

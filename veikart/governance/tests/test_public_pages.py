@@ -8,12 +8,13 @@ import datetime
 import re
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils import timezone
 
 from veikart.conftest import client_for
 from veikart.governance import services
-from veikart.governance.decision_search import decision_index_refresh
+from veikart.governance.decision_search import decision_index_refresh, ranked_decision_ids
 from veikart.governance.models import Case, DecisionSearch
 
 pytestmark = pytest.mark.django_db
@@ -152,6 +153,22 @@ def test_search_finds_a_decision_by_a_stem_of_its_words(held):
     assert "Prioritering av tiltak" not in html
     # "prioriteringer" and "prioriteringene" share their stem.
     assert "Prioritering av tiltak" in client_for(None).get(LOG + "?q=prioriteringer").content.decode()
+
+
+def test_the_site_searchs_decisions_are_ranked_title_first_and_counted_past_the_page(held, strategy_office):
+    meeting = held["open"].meeting
+    case = services.add_case(meeting, services.CaseData(title="Status", kind="information"), by=strategy_office)
+    services.record_decision(
+        case, services.DecisionData(text="Utvalget tok prioriteringen til orientering."), by=strategy_office
+    )
+    titled = held["done"].decision.pk
+    for user in (AnonymousUser(), strategy_office):
+        ranked = ranked_decision_ids("prioritering", user)
+        # The number of all matches is known before they are all read, and the first is the title match.
+        assert len(ranked) == 2
+        assert list(ranked[:1]) == [titled]
+        assert list(ranked) == [titled, case.decision.pk]
+    assert list(ranked_decision_ids("   ", AnonymousUser())) == []
 
 
 def test_search_never_matches_the_exempt_text_for_the_public(held, nufa_member, nuit_member, strategy_office):
