@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 import snowballstemmer
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import F
 from django.utils.safestring import SafeString, mark_safe
 
@@ -204,6 +205,21 @@ def ids_and_total(rows: Iterable[tuple[int, int]]) -> tuple[list[int], int]:
     ``RankedIds`` fetch returns from a ranking with a window count."""
     rows = list(rows)
     return [pk for pk, _total in rows], rows[0][1] if rows else 0
+
+
+def ranked_ids_of_sql(counted: str, params: Sequence[Any]) -> RankedIds:
+    """``RankedIds`` read with ``counted``, a query of ``(id, number of all matches)`` rows best first,
+    cut with ``LIMIT`` at what is read (for SQLite's FTS5 rankings, which the ORM cannot write)."""
+
+    def fetch(limit: int | None) -> tuple[list[int], int]:
+        with connection.cursor() as cursor:
+            if limit is None:
+                cursor.execute(counted, params)
+            else:
+                cursor.execute(f"{counted} LIMIT %s", [*params, limit])
+            return ids_and_total(cursor.fetchall())
+
+    return RankedIds(fetch)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.dispatch import receiver
 
 from veikart.accounts import permissions
-from veikart.core.search import WORD, RankedIds, documents_changing, ids_and_total, kept_values_expire, stem, terms
+from veikart.core.search import (
+    WORD,
+    RankedIds,
+    documents_changing,
+    ids_and_total,
+    kept_values_expire,
+    ranked_ids_of_sql,
+    stem,
+    terms,
+)
 
 from .models import Body, Case, Decision, DecisionSearch
 
@@ -284,15 +293,7 @@ def _ranked_in_one_text(words: list[str], user, *, office: bool) -> RankedIds:
     inner, params = matched.order_by().values_list("pk", "rank", "decided_on").query.sql_with_params()
     counted = f"SELECT pk, count(*) OVER () FROM ({inner}) ORDER BY rank, decided_on DESC, pk DESC"  # noqa: S608
 
-    def fetch(limit: int | None) -> tuple[list[int], int]:
-        with connection.cursor() as cursor:
-            if limit is None:
-                cursor.execute(counted, params)
-            else:
-                cursor.execute(f"{counted} LIMIT %s", [*params, limit])
-            return ids_and_total(cursor.fetchall())
-
-    return RankedIds(fetch)
+    return ranked_ids_of_sql(counted, params)
 
 
 @receiver(post_save, sender=Decision, dispatch_uid="governance-decision-search-decision")

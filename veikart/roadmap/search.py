@@ -26,7 +26,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Window
 
 from veikart.accounts import permissions
-from veikart.core.search import WORD, RankedIds, documents_changing, ids_and_total, stem, terms
+from veikart.core.search import WORD, RankedIds, documents_changing, ids_and_total, ranked_ids_of_sql, stem, terms
 from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
 from veikart.strategy.models import Strategy
 
@@ -176,12 +176,4 @@ def ranked_items(query: str, *, strategy: Strategy, user) -> RankedIds:
     inner, params = matched.order_by().values_list("item_id", "rank").query.sql_with_params()
     counted = f"SELECT item_id, count(*) OVER () FROM ({inner}) ORDER BY rank, item_id"  # noqa: S608
 
-    def fetch_fts(limit: int | None) -> tuple[list[int], int]:
-        with connection.cursor() as cursor:
-            if limit is None:
-                cursor.execute(counted, params)
-            else:
-                cursor.execute(f"{counted} LIMIT %s", [*params, limit])
-            return ids_and_total(cursor.fetchall())
-
-    return RankedIds(fetch_fts)
+    return ranked_ids_of_sql(counted, params)
