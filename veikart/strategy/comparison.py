@@ -137,8 +137,13 @@ def _compare_sub_goals(older: Strategy, newer: Strategy, goal_changes: list[Goal
     """Each sub-goal of either version, matched through its own lineage, then its goal's, then by code;
     ordered by the newer code, removed ones last by the older code.
     """
-    old_sub_goals = list(SubGoal.objects.filter(strategy=older).select_related("goal__strategy").order_by("code"))
-    new_sub_goals = list(SubGoal.objects.filter(strategy=newer).select_related("goal__strategy").order_by("code"))
+    # Both versions' sub-goals in one query; each goal's strategy is one of the two at hand, set here so
+    # that the page's links cost no query and no join of the translated strategy columns.
+    sub_goals = list(SubGoal.objects.filter(goal__strategy__in=(older, newer)).select_related("goal").order_by("code"))
+    for sub_goal in sub_goals:
+        sub_goal.goal.strategy = older if sub_goal.goal.strategy_id == older.pk else newer
+    old_sub_goals = [sub_goal for sub_goal in sub_goals if sub_goal.goal.strategy_id == older.pk]
+    new_sub_goals = [sub_goal for sub_goal in sub_goals if sub_goal.goal.strategy_id == newer.pk]
     successor = {change.old.pk: change.new.pk for change in goal_changes if change.old and change.new}
     unmatched_old = {sub_goal.pk: sub_goal for sub_goal in old_sub_goals}
     matches: dict[int, SubGoal] = {}
