@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
@@ -63,9 +63,16 @@ def follow_up_attention(user: Any) -> list[Attention]:
     """Open follow-up actions past their due date, and those due within ``SOON``: all of them for the
     strategy office, the organisation's for an owner editor."""
     today = timezone.localdate()
-    open_actions = follow_ups_for(user).filter(done_on__isnull=True)
-    overdue = open_actions.filter(due_on__lt=today).count()
-    soon = open_actions.filter(due_on__gte=today, due_on__lte=today + SOON).count()
+    # Both counts in one query (the start page asks on every visit).
+    counts = (
+        follow_ups_for(user)
+        .filter(done_on__isnull=True)
+        .aggregate(
+            overdue=Count("pk", filter=Q(due_on__lt=today)),
+            soon=Count("pk", filter=Q(due_on__gte=today, due_on__lte=today + SOON)),
+        )
+    )
+    overdue, soon = counts["overdue"], counts["soon"]
     url = reverse("ws-governance:follow-up-list")
     return [
         Attention(overdue, ngettext("follow-up action is overdue", "follow-up actions are overdue", overdue), url),
