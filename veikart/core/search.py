@@ -207,6 +207,12 @@ def ids_and_total(rows: Iterable[tuple[int, int]]) -> tuple[list[int], int]:
     return [pk for pk, _total in rows], rows[0][1] if rows else 0
 
 
+def ranked_ids_of_queryset(counted) -> RankedIds:
+    """``RankedIds`` read from ``counted``, a queryset of ``(id, number of all matches)`` rows best first
+    (a ``values_list`` with a window count), sliced at what is read."""
+    return RankedIds(lambda limit: ids_and_total(counted if limit is None else counted[:limit]))
+
+
 def ranked_ids_of_sql(counted: str, params: Sequence[Any]) -> RankedIds:
     """``RankedIds`` read with ``counted``, a query of ``(id, number of all matches)`` rows best first,
     cut with ``LIMIT`` at what is read (for SQLite's FTS5 rankings, which the ORM cannot write)."""

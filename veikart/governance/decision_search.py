@@ -30,8 +30,8 @@ from veikart.core.search import (
     WORD,
     RankedIds,
     documents_changing,
-    ids_and_total,
     kept_values_expire,
+    ranked_ids_of_queryset,
     ranked_ids_of_sql,
     stem,
     terms,
@@ -180,18 +180,27 @@ def _tsquery(words: list[str]) -> SearchQuery:
 
 def matching(query: str, user) -> Q | None:
     """The condition on ``Decision`` that the decisions match every word of ``query`` on the text ``user``
-    may read (see the module's docstring); None for a query without words.
-
-    Each branch is an uncorrelated ``pk IN (subquery)`` that the database runs once: the public text's
-    matches, and the whole text's matches among the exempt decisions of the bodies ``user`` sits on.
-    (Written as one join with an OR, SQLite ran the full-text match once per decision: seconds, not
-    milliseconds, on ten thousand decisions.)
-    """
+    may read (see the module's docstring); None for a query without words."""
     words = terms(query)
     if not words:
         return None
     office = permissions.is_strategy_office(user)
-    bodies = [] if office else list(Body.objects.readable_by(user).values_list("pk", flat=True))
+    return _matching(words, office=office, bodies=[] if office else _bodies_read_by(user))
+
+
+def _bodies_read_by(user) -> list[int]:
+    return list(Body.objects.readable_by(user).values_list("pk", flat=True))
+
+
+def _matching(words: list[str], *, office: bool, bodies: list[int]) -> Q:
+    """``matching`` for the office or for someone who reads the exempt papers of ``bodies``.
+
+    On PostgreSQL one ``pk IN (subquery)`` over the search rows; on SQLite each branch is an
+    uncorrelated ``pk IN (subquery)`` that the database runs once: the public text's matches, and the
+    whole text's matches among the exempt decisions of ``bodies``. (Written as one join with an OR,
+    SQLite ran the full-text match once per decision: seconds, not milliseconds, on ten thousand
+    decisions.)
+    """
     exempt_of_bodies = Decision.objects.filter(case__is_exempt=True, case__body__in=bodies).values("pk")
     if _is_postgresql():
         tsquery = _tsquery(words)
@@ -245,20 +254,28 @@ def ranked_decision_ids(query: str, user) -> Sequence[int]:
     # The office matches on the whole text and anyone who sits on no body on the public one: one text
     # per decision, matched and ranked in one pass. A member of a body also matches on the hidden
     # texts of that body's exempt decisions (``matching``).
-    one_text = office or not Body.objects.readable_by(user).exists()
+    bodies = [] if office else _bodies_read_by(user)
+    one_text = office or not bodies
     visible = Decision.objects.visible_to(user)
     if _is_postgresql():
         tsquery = _tsquery(words)
         column = "search__vector" if office else "search__public_vector"
-        found = visible.filter(**{column: tsquery}) if one_text else visible.filter(matching(query, user))
+        found = (
+            visible.filter(**{column: tsquery})
+            if one_text
+            else visible.filter(_matching(words, office=office, bodies=bodies))
+        )
         ranked = found.annotate(rank=SearchRank(F(column), tsquery)).order_by("-rank", "-decided_on", "-pk")
         # Counted in the ranking's pass and cut at what is read: a common word's thousands of
         # matches are not sent to Python for a page of twenty.
-        counted = ranked.annotate(total=Window(Count("pk"))).values_list("pk", "total")
-        return RankedIds(lambda limit: ids_and_total(counted if limit is None else counted[:limit]))
+        return ranked_ids_of_queryset(ranked.annotate(total=Window(Count("pk"))).values_list("pk", "total"))
     if one_text:
         return _ranked_in_one_text(words, user, office=office)
-    ids = list(visible.filter(matching(query, user)).order_by("-decided_on", "-pk").values_list("pk", flat=True))
+    ids = list(
+        visible.filter(_matching(words, office=office, bodies=bodies))
+        .order_by("-decided_on", "-pk")
+        .values_list("pk", flat=True)
+    )
     if not ids:
         return []
     # A member's matches: bm25 over the public columns, a better match first, the newest of equal ones

@@ -26,7 +26,15 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Window
 
 from veikart.accounts import permissions
-from veikart.core.search import WORD, RankedIds, documents_changing, ids_and_total, ranked_ids_of_sql, stem, terms
+from veikart.core.search import (
+    WORD,
+    RankedIds,
+    documents_changing,
+    ranked_ids_of_queryset,
+    ranked_ids_of_sql,
+    stem,
+    terms,
+)
 from veikart.roadmap.models import RoadmapItem, RoadmapItemSearch
 from veikart.strategy.models import Strategy
 
@@ -159,11 +167,7 @@ def ranked_items(query: str, *, strategy: Strategy, user) -> RankedIds:
         # The number of all matches counted in the same pass as the ranking (a window over the
         # rows before the LIMIT): the engine reads the matches once for both.
         counted = ranked.annotate(total=Window(Count("item_id"))).values_list("item_id", "total")
-
-        def fetch(limit: int | None) -> tuple[list[int], int]:
-            return ids_and_total(counted if limit is None else counted[:limit])
-
-        return RankedIds(fetch)
+        return ranked_ids_of_queryset(counted)
     match = " AND ".join(f'("{stem(word)}"* OR "{word}"*)' for word in words)
     table = RoadmapItemSearch._meta.db_table
     matched = rows.extra(  # noqa: S610 - FTS5 MATCH has no ORM expression; params are bound
